@@ -1,0 +1,46 @@
+import type { Channel } from '../catalog/types';
+import type { Observation } from '../probe/types';
+
+export const VERDICTS = ['reachable', 'throttled', 'partial', 'blocked', 'inconclusive'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** What blocked a channel. `extension` = another browser extension (local, not the network). */
+export const MECHANISMS = ['dns', 'tcp', 'timeout', 'tls', 'proxy', 'policy', 'block-page', 'extension'] as const;
+export type Mechanism = (typeof MECHANISMS)[number];
+
+/** A recognised corporate filter block page. */
+export interface FingerprintMatch {
+  id: string;
+  vendor: string;
+  /** Which signal matched: header, body, title, redirect host/path. */
+  matched: string;
+}
+
+export interface Evidence {
+  url: string;
+  netError?: string;
+  status?: number;
+  finalHost?: string;
+  redirects?: Observation['redirects'];
+  fingerprint?: FingerprintMatch;
+  timings: Observation['timings'];
+  /** One sentence explaining the verdict, in English, for reports (the UI localises by `reason`). */
+  detail: string;
+}
+
+export interface ChannelVerdict {
+  channel: Channel;
+  verdict: Verdict;
+  mechanism?: Mechanism;
+  /** Stable machine key for the rule that decided, e.g. `dns-nxdomain`, `proxy-tunnel-refused`. */
+  reason: string;
+  evidence: Evidence;
+}
+
+export interface ServiceVerdict {
+  serviceId: string;
+  verdict: Verdict;
+  /** Mechanism of the channel that decided the service verdict. */
+  mechanism?: Mechanism;
+  channels: ChannelVerdict[];
+}
