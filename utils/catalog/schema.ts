@@ -1,17 +1,47 @@
 import * as v from 'valibot';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** One DNS label: letters, digits, inner hyphens, 1–63 chars (RFC 1035 §2.3.1, relaxed to allow digits first). */
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+/** Characters that make a spreadsheet evaluate a cell (OWASP "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** True for a well-formed DNS hostname with at least two labels and an alphabetic TLD. */
+export function isHostname(host: string): boolean {
+  const labels = host.toLowerCase().split('.');
+  return (
+    host.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && /^[a-z]{2,}$/.test(labels.at(-1)!)
+  );
+}
 
 /** True for a URL with the given protocols and a well-formed hostname. */
 function isUrlWith(protocols: string[]) {
   return (value: string) => {
     try {
       const url = new URL(value);
-      return protocols.includes(url.protocol) && /^[a-z0-9.-]+$/i.test(url.hostname) && !url.username && !url.password;
+      return protocols.includes(url.protocol) && isHostname(url.hostname) && !url.username && !url.password;
     } catch {
       return false;
     }
   };
+}
+
+/**
+ * Free text shown in the UI and in reports. Names never need `<` or `>`; rejecting
+ * them keeps hostile HTML out of HTML/CSV reports built by other modules, and a
+ * leading `= + - @` would turn the cell into a formula when a report is opened in
+ * a spreadsheet.
+ */
+function text(max: number) {
+  return v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'empty'),
+    v.maxLength(max, `longer than ${max} characters`),
+    v.check((s) => !/[<>]/.test(s), 'contains HTML (< or >)'),
+    v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters'),
+    v.check((s) => !FORMULA_START.test(s), 'looks like a spreadsheet formula (starts with = + - or @)'),
+  );
 }
 
 const HttpsUrl = v.pipe(v.string(), v.maxLength(2048), v.check(isUrlWith(['https:']), 'not an https URL'));
@@ -29,36 +59,63 @@ export const ChannelUrlsSchema = v.strictObject({
 });
 
 export const UsageFigureSchema = v.strictObject({
-  population: v.picklist(['FR', 'US', 'WORLD']),
+  population: v.picklist(['FR', 'US', 'WORLD'], 'not FR, US or WORLD'),
   /** Share of that population's internet users, 0..1; null = no published figure. */
-  share: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
-  metric: v.pipe(v.string(), v.maxLength(200)),
-  source: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
-  year: v.pipe(v.number(), v.integer(), v.minValue(1990), v.maxValue(2100)),
+  share: v.nullable(v.pipe(v.number(), v.minValue(0, 'below 0'), v.maxValue(1, 'above 1 (shares are 0..1)'))),
+  metric: text(200),
+  source: text(300),
+  year: v.pipe(v.number(), v.integer('not a whole year'), v.minValue(1990, 'before 1990'), v.maxValue(2100, 'after 2100')),
   url: v.optional(HttpsUrl),
 });
 
-export const ServiceEntrySchema = v.strictObject({
+export const RetiredSchema = v.strictObject({
+  year: v.pipe(v.number(), v.integer('not a whole year'), v.minValue(1990, 'before 1990'), v.maxValue(2100, 'after 2100')),
+  /** Successor in words, e.g. "Microsoft Teams (free)". */
+  successor: v.optional(text(200)),
+  /** Optional id of the successor's entry in the same catalog (checked by `parse.ts`). */
+  successorId: v.optional(v.pipe(v.string(), v.regex(ID, 'not a lowercase id (a-z, 0-9, -)'))),
+  note: v.optional(text(500)),
+});
+
+const ServiceFieldsSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(ID, 'not a lowercase id (a-z, 0-9, -)')),
-  name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-  nameFr: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+  name: text(100),
+  nameFr: v.optional(text(100)),
   category: v.pipe(v.string(), v.regex(ID, 'not a lowercase category id')),
   /** Registrable domains that belong to the service: a redirect inside them is not foreign. */
-  domains: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'not a domain')))),
-  retired: v.optional(
-    v.strictObject({ year: v.number(), successor: v.optional(v.string()), note: v.optional(v.string()) }),
-  ),
+  domains: v.optional(v.array(v.pipe(v.string(), v.check(isHostname, 'not a domain')))),
+  retired: v.optional(RetiredSchema),
   channels: ChannelUrlsSchema,
   usage: v.array(UsageFigureSchema),
   /** Date (YYYY-MM-DD) the endpoints were last checked: endpoint lists rot. */
-  checked: v.optional(v.pipe(v.string(), v.isoDate())),
+  checked: v.optional(v.pipe(v.string(), v.isoDate('not a YYYY-MM-DD date'))),
 });
+
+/**
+ * A live service is probed on at least one channel; a retired one (MSN Messenger,
+ * Skype…) is listed for the trainer's story only, so probing it would measure nothing.
+ */
+export const ServiceEntrySchema = v.pipe(
+  ServiceFieldsSchema,
+  v.forward(
+    v.check(
+      (s) => (s.retired ? Object.keys(s.channels).length === 0 : Object.keys(s.channels).length > 0),
+      (issue) =>
+        (issue.input as { retired?: unknown }).retired
+          ? 'a retired service has no channels to probe'
+          : 'needs at least one of page, media, realtime',
+    ),
+    ['channels'],
+  ),
+);
 
 export const CatalogSchema = v.strictObject({
   schemaVersion: v.literal(1),
-  name: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  name: text(200),
   version: v.pipe(v.string(), v.minLength(1), v.maxLength(50)),
-  services: v.pipe(v.array(ServiceEntrySchema), v.minLength(1), v.maxLength(2000)),
+  /** Version of the reference catalog a custom one was merged into (see `merge.ts`). */
+  base: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(50))),
+  services: v.pipe(v.array(ServiceEntrySchema), v.minLength(1, 'no services'), v.maxLength(2000)),
 });
 
 export type ChannelUrls = v.InferOutput<typeof ChannelUrlsSchema>;
