@@ -1,0 +1,111 @@
+import type { Channel } from '../catalog/types';
+import type { Observation } from '../probe/types';
+import type { ChannelVerdict, Verdict } from './types';
+import { classifyNetError, isBlockedByAdministrator, isBlockedByClient } from './net-errors';
+import { classifyObservation, evidenceOf } from './classify-observation';
+import { hostOf } from './domains';
+
+/** What the classifier needs besides the observations. */
+export interface ChannelContext {
+  /** Whether the run's connectivity control succeeded (see `classifyControl`). */
+  controlOk: boolean;
+  /** The service's declared registrable domains (catalog `domains`). */
+  serviceDomains?: readonly string[];
+  /** Channel to report when `observations` is empty. */
+  channel?: Channel;
+}
+
+/**
+ * Decide one channel of one service from its observations: a `fetch` (main probe),
+ * optionally a `navigation` (browser-policy check), and for realtime a `websocket`
+ * plus a follow-up `fetch` to the same host. Pure: same input, same verdict.
+ */
+export function classifyChannel(observations: readonly Observation[], ctx: ChannelContext): ChannelVerdict {
+  const channel = observations[0]?.channel ?? ctx.channel ?? 'page';
+  const navigation = observations.find((o) => o.kind === 'navigation');
+  const websocket = observations.find((o) => o.kind === 'websocket');
+  const fetches = observations.filter((o) => o.kind === 'fetch');
+  const primary = websocket ?? fetches[0] ?? navigation;
+  if (!primary) {
+    return {
+      channel,
+      verdict: 'inconclusive',
+      reason: 'no-observation',
+      evidence: { url: '', timings: { totalMs: 0 }, detail: 'The channel was not probed.' },
+    };
+  }
+
+  // Without a working control, a failure may be the whole network: OONI's "expected
+  // failure" lesson — never call anything blocked then.
+  if (!ctx.controlOk) {
+    return inconclusive(primary, 'control-failed', 'No control host answered in this run, so no failure can be attributed to filtering.');
+  }
+
+  // Browser policy (URLBlocklist) blocks navigations only: the fetch may well get 200.
+  if (navigation && isBlockedByAdministrator(navigation.netError)) {
+    return {
+      channel,
+      verdict: 'blocked',
+      mechanism: 'policy',
+      reason: 'policy-blocked',
+      evidence: evidenceOf(navigation, `A browser policy set by the administrator blocks navigating to ${navigation.url} (${navigation.netError}).`),
+    };
+  }
+
+  const domains = ctx.serviceDomains ?? [];
+  if (websocket) {
+    const host = hostOf(websocket.url);
+    return classifyWebSocket(websocket, fetches.find((f) => host !== undefined && hostOf(f.url) === host), domains);
+  }
+  if (fetches.length > 0) return pickBest(fetches.map((f) => classifyObservation(f, domains)));
+
+  // Navigation only. ERR_BLOCKED_BY_CLIENT is expected there: the probe engine blocks its
+  // own navigation with a declarativeNetRequest rule so it never reaches the network.
+  if (navigation && isBlockedByClient(navigation.netError)) {
+    return inconclusive(navigation, 'policy-not-blocked', 'No browser policy blocks this URL, but no fetch probe tested the network.');
+  }
+  return classifyObservation(primary, domains);
+}
+
+/**
+ * A WebSocket that fails shows only close code 1006 (lab-notes.md), whatever the
+ * cause, so the follow-up HTTPS probe of the same host supplies the mechanism. If that
+ * host answers, the server may simply refuse handshakes from outside its app: never
+ * claim blocked then.
+ */
+function classifyWebSocket(ws: Observation, followUp: Observation | undefined, domains: readonly string[]): ChannelVerdict {
+  if (ws.ws?.opened) {
+    return { channel: ws.channel, verdict: 'reachable', reason: 'ws-open', evidence: evidenceOf(ws, `The WebSocket ${ws.url} opened.`) };
+  }
+  const failure = ws.timedOut
+    ? `The WebSocket ${ws.url} did not open within our ${ws.timeoutMs} ms timer`
+    : `The WebSocket ${ws.url} closed with code ${ws.ws?.closeCode ?? 'unknown'} before opening`;
+  if (ws.netError) {
+    const c = classifyNetError(ws.netError);
+    if (c.outcome === 'blocked') {
+      return { channel: ws.channel, verdict: 'blocked', mechanism: c.mechanism, reason: c.reason, evidence: evidenceOf(ws, `${failure}: ${c.detail} (${ws.netError}).`) };
+    }
+  }
+  if (!followUp) return inconclusive(ws, 'ws-failed-no-followup', `${failure}, and no HTTPS probe of the same host tells why.`);
+
+  const host = classifyObservation(followUp, domains);
+  const said = host.evidence.detail.replace(/\.$/, '');
+  if (host.verdict === 'blocked') {
+    return { ...host, channel: ws.channel, evidence: { ...host.evidence, detail: `${failure}; the same host over HTTPS says: ${said}.` } };
+  }
+  if (host.verdict === 'reachable' || host.verdict === 'throttled') {
+    return inconclusive(ws, 'ws-failed-host-reachable', `${failure}, but the host answers over HTTPS (${said}); the server may refuse handshakes from outside its app.`);
+  }
+  return inconclusive(ws, host.reason, `${failure}, and the HTTPS probe of the same host was inconclusive too (${said}).`);
+}
+
+/** "Any endpoint of the set works ⇒ reachable" (OONI IM tests): best verdict wins. */
+const PREFERENCE: readonly Verdict[] = ['reachable', 'throttled', 'partial', 'blocked', 'inconclusive'];
+
+function pickBest(verdicts: ChannelVerdict[]): ChannelVerdict {
+  return verdicts.reduce((best, v) => (PREFERENCE.indexOf(v.verdict) < PREFERENCE.indexOf(best.verdict) ? v : best));
+}
+
+function inconclusive(obs: Observation, reason: string, detail: string): ChannelVerdict {
+  return { channel: obs.channel, verdict: 'inconclusive', reason, evidence: evidenceOf(obs, detail) };
+}

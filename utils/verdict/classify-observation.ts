@@ -1,0 +1,120 @@
+import type { Observation } from '../probe/types';
+import type { ChannelVerdict, FingerprintMatch, Mechanism, Verdict } from './types';
+import { classifyNetError } from './net-errors';
+import { viewOf } from './response-view';
+import { hostOf, isSameSite } from './domains';
+import { detectProxyResponse } from './proxy-response';
+import { matchFalsePositive } from './false-positives';
+import { matchVendorFingerprint } from './fingerprints';
+import { matchGenericBlockPage } from './generic-block-page';
+
+/** Evidence of one observation, every field set (undefined when not applicable). */
+export function evidenceOf(obs: Observation, detail: string, fingerprint?: FingerprintMatch): ChannelVerdict['evidence'] {
+  return {
+    url: obs.url,
+    netError: obs.netError,
+    status: obs.status,
+    finalHost: hostOf(obs.finalUrl) ?? hostOf(obs.redirects.at(-1)?.to),
+    redirects: obs.redirects,
+    fingerprint,
+    timings: obs.timings,
+    detail,
+  };
+}
+
+/**
+ * Classify one fetch (or navigation) observation on its own, applying the rules in
+ * order: block-page redirect, our own timeout, network error, no response, proxy
+ * response, known false positive, vendor fingerprint, generic block page, then the
+ * ways a service answers for itself (redirects, its own errors, success).
+ */
+export function classifyObservation(obs: Observation, serviceDomains: readonly string[] = []): ChannelVerdict {
+  const view = viewOf(obs);
+  const requestHost = hostOf(obs.url) ?? '';
+  const finalHost = hostOf(view.urls.at(-1)) ?? requestHost;
+  const foreign = !isSameSite(requestHost, finalHost, serviceDomains);
+  const verdict = (v: Verdict, reason: string, detail: string, mechanism?: Mechanism, fp?: FingerprintMatch) => ({
+    channel: obs.channel,
+    verdict: v,
+    reason,
+    evidence: evidenceOf(obs, detail, fp),
+    ...(mechanism ? { mechanism } : {}),
+  });
+
+  // A redirect to a known block-page host decides even when that page then failed to load.
+  if (obs.status === undefined && view.urls.length > 0) {
+    const fp = matchVendorFingerprint(view);
+    if (fp) return verdict('blocked', 'block-page-vendor', `The request was redirected to a ${fp.vendor} block page (${fp.matched}).`, 'block-page', fp);
+  }
+
+  // Our own timer, not the error string, proves a timeout: the browser then reports
+  // ERR_ABORTED or nothing at all (lab-notes.md: silent plain-HTTP connection).
+  if (obs.timedOut) {
+    if (obs.status !== undefined) {
+      return verdict('throttled', 'slow-body-timeout', `The service answered HTTP ${obs.status} but the body did not finish within our ${obs.timeoutMs} ms timer: degraded, not blocked.`);
+    }
+    return verdict('blocked', 'timeout-probe-timer', `Nothing answered within our ${obs.timeoutMs} ms timer: packets were silently dropped, not refused.`, 'timeout');
+  }
+
+  if (obs.netError) {
+    const c = classifyNetError(obs.netError);
+    if (c.outcome === 'blocked' && foreign && c.mechanism !== 'extension') {
+      return verdict('inconclusive', 'foreign-redirect-failed', `The service redirected to ${finalHost}, which then failed (${obs.netError}); that says nothing certain about the service.`);
+    }
+    return verdict(c.outcome, c.reason, `${capitalize(c.detail)} (${obs.netError}).`, c.mechanism);
+  }
+
+  if (obs.status === undefined) {
+    return verdict('inconclusive', 'no-response', `No response and no browser error were recorded${obs.jsError ? ` (${obs.jsError})` : ''}.`);
+  }
+
+  const proxy = detectProxyResponse(view);
+  if (proxy) {
+    const code = proxy.squidError ? `, squid error ${proxy.squidError}` : '';
+    return verdict('blocked', proxy.reason, `A proxy answered HTTP ${obs.status} instead of the service (${proxy.marker}${code}).`, 'proxy', matchVendorFingerprint(view));
+  }
+
+  const falsePositive = matchFalsePositive(view);
+  if (falsePositive) {
+    return verdict('reachable', falsePositive.id, `The service answered HTTP ${obs.status} with ${falsePositive.description}, which is not a block page.`);
+  }
+
+  const fp = matchVendorFingerprint(view) ?? matchGenericBlockPage(view, requestHost, serviceDomains);
+  if (fp) {
+    const reason = fp.id === 'generic' ? 'block-page-generic' : 'block-page-vendor';
+    const who = fp.id === 'generic' ? 'an unidentified filter' : fp.vendor;
+    return verdict('blocked', reason, `The response is a block page from ${who} (${fp.matched}).`, 'block-page', fp);
+  }
+
+  if (foreign) {
+    return verdict('reachable', 'redirect-foreign-host', `The service redirected to the foreign host ${finalHost} (HTTP ${obs.status}), which does not look like a block page.`);
+  }
+  if (obs.status === 403) {
+    return verdict('reachable', 'service-denied', `The service itself answered HTTP 403 with no proxy markers, so it is reachable.`);
+  }
+  if (obs.status >= 500) {
+    return verdict('reachable', 'service-error', `The service itself answered HTTP ${obs.status} with no proxy markers: it is reachable but failing.`);
+  }
+  if (obs.status >= 400) {
+    return verdict('reachable', 'service-http-error', `The service itself answered HTTP ${obs.status}, so it is reachable.`);
+  }
+  if (movedWithinSite(obs)) {
+    return verdict('reachable', 'redirect-same-site', `The service redirected to its own ${view.urls.at(-1)} (login or consent page), which is not a block.`);
+  }
+  return verdict('reachable', 'http-ok', `The service answered HTTP ${obs.status}.`);
+}
+
+/** True when the final URL differs from the request by more than an http→https upgrade. */
+function movedWithinSite(obs: Observation): boolean {
+  const last = obs.finalUrl ?? obs.redirects.at(-1)?.to;
+  if (!last) return false;
+  try {
+    const a = new URL(obs.url);
+    const b = new URL(last);
+    return a.hostname !== b.hostname || a.pathname !== b.pathname;
+  } catch {
+    return false;
+  }
+}
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
