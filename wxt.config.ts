@@ -10,7 +10,7 @@ export default defineConfig({
     name: 'Access Gap',
     description:
       'Measures which consumer services your customers use are unreachable from your workplace network, and why.',
-    permissions: ['storage', 'unlimitedStorage', 'webRequest', 'webNavigation', 'declarativeNetRequest'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'webNavigation', 'declarativeNetRequest'],
     host_permissions: ['<all_urls>'],
   },
 });

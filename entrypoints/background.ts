@@ -1,3 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerBackground } from '../utils/background/register';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  registerBackground();
+});

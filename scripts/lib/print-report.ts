@@ -1,0 +1,35 @@
+import type { Population } from '../../utils/catalog/types';
+import type { Report } from '../../utils/report/types';
+
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`);
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** The audit as a plain-text table: one line per service, then the gap score. */
+export function formatReport(report: Report, population: Population): string {
+  const header = ['service', 'category', `share (${population})`, 'verdict', 'mechanism', 'evidence'];
+  const rows = report.services.map((s) => {
+    const figure = s.usage.find((u) => u.population === population);
+    const decisive = s.channels.find((c) => c.verdict === s.verdict && c.mechanism === s.mechanism) ?? s.channels[0];
+    const evidence = decisive?.evidence.netError ?? decisive?.evidence.fingerprint?.vendor ?? '';
+    return [s.name, s.category, pct(figure?.share), s.verdict, s.mechanism ?? '', evidence];
+  });
+  const lines = [table([header, ...rows]), ''];
+  if (!report.control.ok) {
+    lines.push(`Control failed: ${report.control.reason ?? 'no control host answered'} — every verdict is inconclusive.`);
+  }
+  const gap = report.gap.find((g) => g.population === population);
+  if (gap) lines.push(formatGapLine(gap));
+  return lines.join('\n');
+}
+
+export function formatGapLine(gap: Report['gap'][number]): string {
+  return (
+    `Gap score (${gap.population}): ${pct(gap.overall.blockedShare)} of customer usage is blocked, ` +
+    `${pct(gap.overall.degradedShare)} degraded (throttled or partial); ` +
+    `${gap.overall.weightedServices} services weighted, ${gap.overall.withoutFigure} without a published figure.`
+  );
+}

@@ -1,0 +1,72 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Catalog } from '../../utils/catalog/types';
+import type { AuditOptions } from '../../utils/store/db';
+import type { AuditState } from '../../utils/audit/state';
+import type { Report } from '../../utils/report/types';
+import { launchChromiumWithExtension } from './chromium';
+import { ensureExtensionBuilt } from './build-extension';
+import { extensionClient } from './extension-client';
+
+export interface HeadlessAuditInput {
+  catalog?: Catalog;
+  options?: Partial<AuditOptions>;
+  /** Extra Chromium flags: proxy, host-resolver rules, certificate trust… */
+  browserArgs?: string[];
+  executablePath?: string;
+  /** Other extensions to load next to Access Gap (the lab's blocking extension). */
+  extraExtensionDirs?: string[];
+  onProgress?: (state: AuditState) => void;
+  /** Called with the live browser before the audit starts (tests set cookies here). */
+  beforeAudit?: (context: BrowserContext, page: Page) => Promise<void>;
+  /** Give up when the audit has not finished after this long. */
+  deadlineMs?: number;
+}
+
+export interface HeadlessAuditResult {
+  report: Report;
+  state: AuditState;
+  wallMs: number;
+}
+
+/**
+ * Run one audit with the built extension in real headless Chromium and return
+ * its report. The audit is started and read through the extension's own
+ * message API from one of its pages, as the popup does.
+ */
+export async function runHeadlessAudit(input: HeadlessAuditInput): Promise<HeadlessAuditResult> {
+  const extensionDir = ensureExtensionBuilt();
+  const browser = await launchChromiumWithExtension({
+    extensionDir,
+    args: input.browserArgs ?? [],
+    ...(input.executablePath ? { executablePath: input.executablePath } : {}),
+    ...(input.extraExtensionDirs?.length ? { extraExtensionDirs: input.extraExtensionDirs } : {}),
+  });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/policy-check.html`);
+    await input.beforeAudit?.(browser.context, page);
+    const client = extensionClient(page);
+    const started = performance.now();
+    const { auditId } = await client.send('startAudit', {
+      trigger: 'cli',
+      ...(input.catalog ? { catalog: input.catalog } : {}),
+      ...(input.options ? { options: input.options } : {}),
+    });
+    const deadline = Date.now() + (input.deadlineMs ?? 10 * 60_000);
+    let state: AuditState | null = null;
+    for (;;) {
+      state = await client.send('getAuditState', { auditId });
+      if (state) input.onProgress?.(state);
+      if (state && state.status !== 'running') break;
+      if (Date.now() > deadline) throw new Error('the audit did not finish in time');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const wallMs = performance.now() - started;
+    if (state.status === 'failed') throw new Error(`the audit failed: ${state.error ?? 'unknown error'}`);
+    const report = await client.send('getReport', { auditId });
+    if (!report) throw new Error('the extension returned no report');
+    return { report, state, wallMs };
+  } finally {
+    await browser.close();
+  }
+}

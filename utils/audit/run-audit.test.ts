@@ -1,0 +1,117 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from '../catalog/types';
+import type { Observation } from '../probe/types';
+import { openAccessGapDb } from '../store/db';
+import { auditStore } from '../store/audits';
+import { createAuditService } from './audit-service';
+import type { ProbeFns } from './run-audit';
+
+const catalog: Catalog = {
+  schemaVersion: 1,
+  name: 'test',
+  version: '1',
+  services: [
+    { id: 'a', name: 'A', category: 'video', channels: { page: 'https://a.test/', media: 'https://cdn.a.test/x' }, usage: [] },
+    { id: 'b', name: 'B', category: 'social', channels: { page: 'https://b.test/' }, usage: [] },
+    { id: 'c', name: 'C', category: 'chat', channels: { page: 'https://c.test/', realtime: 'wss://c.test/ws' }, usage: [] },
+  ],
+};
+
+const base = (url: string, serviceId: string): Observation => ({
+  serviceId, channel: 'page', kind: 'fetch', url, startedAt: 0, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 },
+});
+
+/** Fake network: every host answers 200 except those listed as failing with a browser error. */
+function fakeProbes(failing: Record<string, string> = {}, calls: string[] = []): ProbeFns {
+  return {
+    async fetch(task) {
+      calls.push(`fetch ${task.url}`);
+      const error = failing[new URL(task.url).host];
+      return { ...base(task.url, task.serviceId), channel: task.channel, ...(error ? { netError: error } : { status: 200 }) };
+    },
+    async webSocket(task) {
+      calls.push(`ws ${task.url}`);
+      const error = failing[new URL(task.url).host];
+      return { ...base(task.url, task.serviceId), channel: 'realtime', kind: 'websocket', ws: error ? { opened: false, closeCode: 1006 } : { opened: true } };
+    },
+    async policy(targets) {
+      calls.push(`policy ${targets.length}`);
+      return targets.map((t) => ({ ...base(t.url, t.serviceId), kind: 'navigation', netError: 'net::ERR_BLOCKED_BY_CLIENT' }));
+    },
+  };
+}
+
+async function freshStore() {
+  return auditStore(await openAccessGapDb(`test-${Math.random()}`));
+}
+
+describe('audit runner', () => {
+  it('classifies every service and stores the control first', async () => {
+    const store = await freshStore();
+    const service = createAuditService({ store, probes: fakeProbes({ 'cdn.a.test': 'net::ERR_NAME_NOT_RESOLVED' }) });
+    const { auditId } = await service.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    const audit = await service.wait(auditId);
+    expect(audit?.status).toBe('complete');
+    expect(audit?.control?.ok).toBe(true);
+    const verdicts = Object.fromEntries((await store.verdicts(auditId)).map((v) => [v.serviceId, v]));
+    expect(verdicts.a?.verdict).toBe('partial');
+    expect(verdicts.a?.mechanism).toBe('dns');
+    expect(verdicts.b?.verdict).toBe('reachable');
+    expect(verdicts.c?.verdict).toBe('reachable');
+  });
+
+  it('resumes a stopped audit, probing only what is missing', async () => {
+    const store = await freshStore();
+    // First worker: the network "dies" after two probes, as if the service worker was stopped.
+    let budget = 2;
+    const dying = fakeProbes();
+    const stopping: ProbeFns = {
+      ...dying,
+      async fetch(task, t) {
+        if (task.serviceId !== '_control' && budget-- <= 0) throw new Error('service worker stopped');
+        return dying.fetch(task, t);
+      },
+    };
+    const first = createAuditService({ store, probes: stopping });
+    const { auditId } = await first.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    await first.wait(auditId);
+    const stored = await store.observations(auditId);
+    expect(stored.length).toBeGreaterThan(0);
+    // The failed run is recorded; a new worker resumes once the audit is set running again.
+    const audit = (await store.getAudit(auditId))!;
+    audit.status = 'running';
+    await store.putAudit(audit);
+    const calls: string[] = [];
+    const second = createAuditService({ store, probes: fakeProbes({}, calls) });
+    expect(await second.resumeRunning()).toBe(1);
+    const done = await second.wait(auditId);
+    expect(done?.status).toBe('complete');
+    expect(await store.countVerdicts(auditId)).toBe(3);
+    const alreadyFetched = stored.filter((o) => o.observation.kind === 'fetch').map((o) => `fetch ${o.observation.url}`);
+    for (const call of alreadyFetched) expect(calls).not.toContain(call);
+  });
+
+  it('joins the running audit instead of starting a second one', async () => {
+    const store = await freshStore();
+    const service = createAuditService({ store, probes: fakeProbes() });
+    const one = await service.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    const two = await service.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    expect(two).toEqual({ auditId: one.auditId, joined: true });
+    await service.wait(one.auditId);
+  });
+
+  it('makes every verdict inconclusive when the control fails', async () => {
+    const store = await freshStore();
+    const down = Object.fromEntries(
+      ['a.test', 'cdn.a.test', 'b.test', 'c.test', 'connectivitycheck.gstatic.com', 'detectportal.firefox.com', 'www.msftconnecttest.com', 'captive.apple.com'].map(
+        (h) => [h, 'net::ERR_NAME_NOT_RESOLVED'],
+      ),
+    );
+    const service = createAuditService({ store, probes: fakeProbes(down) });
+    const { auditId } = await service.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    await service.wait(auditId);
+    const verdicts = await store.verdicts(auditId);
+    expect(verdicts.map((v) => v.verdict)).toEqual(['inconclusive', 'inconclusive', 'inconclusive']);
+  });
+});

@@ -1,0 +1,114 @@
+import type { Catalog, Channel } from '../catalog/types';
+import type { AuditRecord } from '../store/db';
+import type { AuditStore } from '../store/audits';
+import type { Observation } from '../probe/types';
+import type { PolicyTarget } from '../probe/policy-probe';
+import { runPool } from '../probe/pool';
+import { CONTROL_URLS } from '../probe/control';
+import { classifyChannel, classifyControl, classifyService } from '../verdict';
+import { hostProbeUrl, planProbes, probeKey, probedServices, requiredKeys, type ProbeTask } from './plan';
+
+export interface ProbeFns {
+  fetch(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
+  webSocket(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
+  policy(targets: PolicyTarget[], timeoutMs: number): Promise<Observation[]>;
+}
+
+export interface AuditDeps {
+  store: AuditStore;
+  probes: ProbeFns;
+  now?: () => number;
+  onProgress?: (auditId: string) => void;
+}
+
+/**
+ * Run (or resume) an audit. Every observation and every service verdict is
+ * stored the moment it is known, so a service worker stopped mid-audit loses
+ * nothing finished: running the same audit again probes only what is missing.
+ */
+export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditRecord> {
+  const { store, probes, now = Date.now } = deps;
+  const audit = await store.getAudit(auditId);
+  if (!audit) throw new Error(`no audit ${auditId}`);
+  if (audit.status !== 'running') return audit;
+  const { catalog, options } = audit;
+  const seen = new Map((await store.observations(auditId)).map((o) => [o.probeKey, o.observation]));
+  const classified = new Set((await store.verdicts(auditId)).map((v) => v.serviceId));
+
+  if (!audit.control) {
+    const control = await Promise.all(
+      CONTROL_URLS.map((url) => probes.fetch({ serviceId: '_control', channel: 'page', url }, options.timeoutMs)),
+    );
+    audit.control = classifyControl(control);
+    await store.putAudit(audit);
+  }
+  const controlOk = audit.control.ok;
+
+  const record = async (key: string, observation: Observation) => {
+    seen.set(key, observation);
+    await store.putObservation(auditId, key, observation);
+  };
+  const classifyIfComplete = async (serviceId: string) => {
+    if (classified.has(serviceId)) return;
+    const keys = requiredKeys(catalog, serviceId);
+    if (!keys.every((k) => seen.has(k))) return;
+    classified.add(serviceId);
+    await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, seen, controlOk));
+    deps.onProgress?.(auditId);
+  };
+
+  const pageTargets = probedServices(catalog)
+    .filter((s) => s.channels.page && !seen.has(probeKey(s.id, 'page', 'navigation')))
+    .map((s) => ({ serviceId: s.id, url: s.channels.page as string }));
+  const policyDone = probes.policy(pageTargets, Math.min(options.timeoutMs, 5000)).then(async (observations) => {
+    for (const o of observations) {
+      await record(probeKey(o.serviceId, 'page', 'navigation'), o);
+      await classifyIfComplete(o.serviceId);
+    }
+  });
+
+  const tasks = planProbes(catalog).filter((t) => !seen.has(t.key));
+  await runPool(
+    tasks,
+    options.concurrency,
+    async (task) => {
+      if (task.kind === 'fetch') return [[task.key, await probes.fetch(task, options.timeoutMs)]] as const;
+      const ws = await probes.webSocket(task, options.timeoutMs);
+      // Opened: reachable. Timed out: the silence is the answer, and asking again would double the wait.
+      if (ws.ws?.opened || ws.timedOut) return [[task.key, ws]] as const;
+      // A failed socket says nothing of why: ask the same host over HTTPS.
+      const host = await probes.fetch({ ...task, url: hostProbeUrl(task.url) }, options.timeoutMs);
+      // Stored before the socket, so the socket's key means "realtime complete".
+      return [
+        [probeKey(task.serviceId, task.channel, 'fetch'), host],
+        [task.key, ws],
+      ] as const;
+    },
+    async (results, task) => {
+      for (const [key, observation] of results) await record(key, observation);
+      await classifyIfComplete(task.serviceId);
+    },
+  );
+  await policyDone;
+
+  const fresh = (await store.getAudit(auditId)) ?? audit;
+  fresh.status = 'complete';
+  fresh.finishedAt = now();
+  await store.putAudit(fresh);
+  deps.onProgress?.(auditId);
+  return fresh;
+}
+
+function classifyStoredService(catalog: Catalog, serviceId: string, seen: Map<string, Observation>, controlOk: boolean) {
+  const service = catalog.services.find((s) => s.id === serviceId);
+  const serviceDomains = service?.domains;
+  const channels = (['page', 'media', 'realtime'] as Channel[])
+    .filter((channel) => service?.channels[channel])
+    .map((channel) => {
+      const observations = [...seen.entries()]
+        .filter(([key]) => key.startsWith(`${serviceId}:${channel}:`))
+        .map(([, o]) => o);
+      return classifyChannel(observations, { controlOk, ...(serviceDomains ? { serviceDomains } : {}) });
+    });
+  return classifyService(serviceId, channels);
+}

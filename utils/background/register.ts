@@ -1,0 +1,74 @@
+import { browser } from 'wxt/browser';
+import * as v from 'valibot';
+import referenceCatalog from '../catalog/reference.json';
+import { CatalogSchema } from '../catalog/schema';
+import type { Catalog } from '../catalog/types';
+import { catalogHash } from '../catalog/hash';
+import { openAccessGapDb } from '../store/db';
+import { auditStore } from '../store/audits';
+import { NetErrorTracker } from '../probe/net-error-tracker';
+import { createAuditService } from '../audit/audit-service';
+import { readAuditState } from '../audit/state';
+import { buildReport } from '../report/build-report';
+import { onMessage } from '../messaging';
+import { connectNetErrorTracker } from '../browser/net-error-adapter';
+import { createBrowserProbes } from '../browser/probes';
+import { isOwnPage } from '../browser/own-pages';
+import { browserInfo } from '../browser/browser-info';
+
+const RESUME_ALARM = 'resume-audit';
+
+/**
+ * Everything the background does, registered synchronously at service-worker
+ * start (listeners registered later would miss the events that woke it).
+ */
+export function registerBackground(): void {
+  const tracker = new NetErrorTracker();
+  connectNetErrorTracker(tracker);
+  const storeReady = openAccessGapDb().then(auditStore);
+  const serviceReady = storeReady.then((store) =>
+    createAuditService({ store, probes: createBrowserProbes(tracker), onProgress: () => {} }),
+  );
+
+  const guard = (sender: { id?: string; url?: string }) => {
+    if (!isOwnPage(sender)) throw new Error('Access Gap accepts this message only from its own pages');
+  };
+
+  onMessage('startAudit', async ({ data, sender }) => {
+    guard(sender);
+    const catalog: Catalog = data.catalog ? v.parse(CatalogSchema, data.catalog) : (referenceCatalog as Catalog);
+    const service = await serviceReady;
+    const started = await service.start({
+      catalog,
+      catalogHash: await catalogHash(catalog),
+      trigger: data.trigger ?? 'user',
+      ...(data.options ? { options: data.options } : {}),
+    });
+    // A periodic alarm wakes a stopped service worker so the audit resumes.
+    await browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
+    return started;
+  });
+
+  onMessage('getAuditState', async ({ data, sender }) => {
+    guard(sender);
+    return readAuditState(await storeReady, data.auditId);
+  });
+
+  onMessage('getReport', async ({ data, sender }) => {
+    guard(sender);
+    const store = await storeReady;
+    const audit = await store.getAudit(data.auditId);
+    if (!audit) return null;
+    return buildReport(audit, await store.verdicts(audit.id), {
+      toolVersion: browser.runtime.getManifest().version,
+      browser: browserInfo(),
+    });
+  });
+
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== RESUME_ALARM) return;
+    const resumed = await (await serviceReady).resumeRunning();
+    if (resumed === 0) await browser.alarms.clear(RESUME_ALARM);
+  });
+  void serviceReady.then((service) => service.resumeRunning());
+}

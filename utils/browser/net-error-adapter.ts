@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+import type { NetErrorTracker } from '../probe/net-error-tracker';
+
+/**
+ * Feed webRequest events for the extension's own requests (tabId -1: the
+ * service worker's fetches and WebSockets) into the tracker. Must be called
+ * synchronously at service-worker start so the listeners exist before probes run.
+ */
+export function connectNetErrorTracker(tracker: NetErrorTracker): void {
+  const filter = { urls: ['<all_urls>'], tabId: -1 };
+  browser.webRequest.onBeforeRequest.addListener((e) => {
+    tracker.onBeforeRequest(e);
+    return undefined;
+  }, filter);
+  browser.webRequest.onBeforeRedirect.addListener((e) => tracker.onBeforeRedirect(e), filter);
+  browser.webRequest.onErrorOccurred.addListener((e) => tracker.onErrorOccurred(e), filter);
+}

@@ -1,0 +1,23 @@
+import type { ProbeFns } from '../audit/run-audit';
+import type { NetErrorTracker } from '../probe/net-error-tracker';
+import { probeFetch } from '../probe/fetch-probe';
+import { probeWebSocket } from '../probe/ws-probe';
+import { probePolicy } from '../probe/policy-probe';
+import { createPolicyProbeDeps } from './policy-adapter';
+
+/** The probes as they run in the extension: each network probe is matched with webRequest's error. */
+export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
+  return {
+    async fetch(task, timeoutMs) {
+      const pending = tracker.begin(task.url);
+      const observation = await probeFetch({ ...task, timeoutMs });
+      return tracker.finish(pending, observation);
+    },
+    async webSocket(task, timeoutMs) {
+      const pending = tracker.begin(task.url);
+      const observation = await probeWebSocket({ serviceId: task.serviceId, url: task.url, timeoutMs });
+      return tracker.finish(pending, observation, observation.ws?.opened ? 0 : 60);
+    },
+    policy: (targets, timeoutMs) => probePolicy(targets, createPolicyProbeDeps(), timeoutMs),
+  };
+}

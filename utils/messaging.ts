@@ -1,0 +1,20 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Catalog } from './catalog/types';
+import type { AuditOptions } from './store/db';
+import type { AuditState } from './audit/state';
+import type { Report } from './report/types';
+
+/** The one protocol between the extension's pages (and the CLI, through a page) and its background. */
+export interface ProtocolMap {
+  /** Start an audit, or join the running one. `catalog` overrides the reference catalog for this audit. */
+  startAudit(req: { catalog?: Catalog; options?: Partial<AuditOptions>; trigger?: 'user' | 'cli' }): {
+    auditId: string;
+    joined: boolean;
+  };
+  /** Live state of an audit (the latest when no id). */
+  getAuditState(req: { auditId?: string }): AuditState | null;
+  /** The report of a finished audit, in the schema the CLI writes. */
+  getReport(req: { auditId: string }): Report | null;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,109 @@
+import type { Channel } from '../catalog/types';
+import type { Observation } from './types';
+
+/** Response headers kept as evidence: they name proxies and filters, never the user. */
+const EVIDENCE_HEADERS = ['server', 'via', 'x-squid-error', 'location', 'content-type', 'cf-mitigated', 'x-cache'];
+/** Enough of a body to recognise a block page without downloading the service. */
+const MAX_BODY_BYTES = 64 * 1024;
+const SNIPPET_CHARS = 16 * 1024;
+
+export interface FetchProbeOptions {
+  serviceId: string;
+  channel: Channel;
+  url: string;
+  timeoutMs: number;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+  clock?: () => number;
+}
+
+/**
+ * Fetch one URL the way a probe must: no cookies, no cache, redirects followed,
+ * bounded body, our own timer. `fetch` only says "Failed to fetch"; the precise
+ * network error is added later from webRequest by the caller.
+ */
+export async function probeFetch(opts: FetchProbeOptions): Promise<Observation> {
+  const { fetchImpl = fetch, now = () => performance.now(), clock = Date.now } = opts;
+  const started = now();
+  const obs: Observation = {
+    serviceId: opts.serviceId,
+    channel: opts.channel,
+    kind: 'fetch',
+    url: opts.url,
+    startedAt: clock(),
+    redirects: [],
+    timeoutMs: opts.timeoutMs,
+    timings: { totalMs: 0 },
+  };
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, opts.timeoutMs);
+  try {
+    const response = await fetchImpl(opts.url, {
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+      referrerPolicy: 'no-referrer',
+      signal: controller.signal,
+    });
+    obs.timings.headersMs = Math.round(now() - started);
+    obs.status = response.status;
+    obs.finalUrl = response.url || opts.url;
+    obs.headers = pickHeaders(response.headers);
+    await readBody(response, obs);
+  } catch (error) {
+    // A timeout after the headers arrived is a slow body, not a block: keep what we have.
+    if (timedOut && obs.status === undefined) obs.timedOut = true;
+    if (obs.status === undefined) obs.jsError = String(error);
+  } finally {
+    clearTimeout(timer);
+    obs.timings.totalMs = Math.round(now() - started);
+  }
+  return obs;
+}
+
+function pickHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of EVIDENCE_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value.slice(0, 300);
+  }
+  return kept;
+}
+
+async function readBody(response: Response, obs: Observation): Promise<void> {
+  const reader = response.body?.getReader();
+  if (!reader) return;
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (total < MAX_BODY_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.byteLength;
+    }
+  } finally {
+    obs.bodyBytes = total;
+    reader.cancel().catch(() => {});
+  }
+  const type = obs.headers?.['content-type'] ?? '';
+  if (!/text|html|json|xml/i.test(type) && type !== '') return;
+  const text = new TextDecoder().decode(concat(chunks, total)).slice(0, SNIPPET_CHARS);
+  obs.bodySnippet = text;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+  if (title) obs.title = title.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import type { Observation } from './types';
+
+export interface WsProbeOptions {
+  serviceId: string;
+  url: string;
+  timeoutMs: number;
+  WebSocketImpl?: typeof WebSocket;
+  now?: () => number;
+  clock?: () => number;
+}
+
+/**
+ * Open a WebSocket and close it as soon as it opens. A socket refused by a proxy
+ * or a DNS failure closes with 1006 and no reason, so the caller classifies the
+ * host with an HTTPS probe as well.
+ */
+export function probeWebSocket(opts: WsProbeOptions): Promise<Observation> {
+  const { WebSocketImpl = WebSocket, now = () => performance.now(), clock = Date.now } = opts;
+  const started = now();
+  const obs: Observation = {
+    serviceId: opts.serviceId,
+    channel: 'realtime',
+    kind: 'websocket',
+    url: opts.url,
+    startedAt: clock(),
+    redirects: [],
+    timeoutMs: opts.timeoutMs,
+    ws: { opened: false },
+    timings: { totalMs: 0 },
+  };
+  return new Promise((resolve) => {
+    let socket: WebSocket;
+    const finish = () => {
+      clearTimeout(timer);
+      obs.timings.totalMs = Math.round(now() - started);
+      resolve(obs);
+    };
+    const timer = setTimeout(() => {
+      obs.timedOut = true;
+      try {
+        socket.close();
+      } catch {
+        // already closing
+      }
+      finish();
+    }, opts.timeoutMs);
+    try {
+      socket = new WebSocketImpl(opts.url);
+    } catch (error) {
+      obs.jsError = String(error);
+      finish();
+      return;
+    }
+    socket.onopen = () => {
+      obs.ws = { opened: true };
+      obs.timings.headersMs = Math.round(now() - started);
+      socket.close(1000);
+      finish();
+    };
+    socket.onclose = (event) => {
+      obs.ws = { opened: obs.ws?.opened ?? false, closeCode: event.code };
+      finish();
+    };
+  });
+}

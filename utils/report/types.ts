@@ -1,0 +1,49 @@
+import type { UsageFigure } from '../catalog/types';
+import type { AuditOptions, AuditRecord } from '../store/db';
+import type { ChannelVerdict, Mechanism, Verdict } from '../verdict/types';
+import type { GapScore } from '../gap';
+
+export const REPORT_SCHEMA = 'access-gap-report';
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * The report an audit produces — the same JSON from the extension's export and
+ * the CLI. It holds no personal data: no IP, no user name, no browsing, only
+ * what was probed, what happened, and the browser's product name and version.
+ */
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /** Random id of the audit; also the idempotency key when reports are uploaded. */
+  id: string;
+  status: AuditRecord['status'];
+  trigger: AuditRecord['trigger'];
+  startedAt: string;
+  finishedAt?: string;
+  tool: { name: 'Access Gap'; version: string };
+  browser: { name: string; version: string };
+  catalog: { name: string; version: string; hash: string; services: number };
+  options: AuditOptions;
+  control: { ok: boolean; reason?: string; checks: ControlCheck[] };
+  services: ReportService[];
+  /** Gap score for each population the catalog has figures for. */
+  gap: GapScore[];
+}
+
+export interface ControlCheck {
+  url: string;
+  status?: number;
+  netError?: string;
+  timedOut?: boolean;
+  ms: number;
+}
+
+export interface ReportService {
+  id: string;
+  name: string;
+  category: string;
+  usage: UsageFigure[];
+  verdict: Verdict;
+  mechanism?: Mechanism;
+  channels: ChannelVerdict[];
+}
