@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { BLOCK_PAGE_REDIRECTS, blockPage, controlAnswer, loginPage, mediaAnswer, okPage, service403, type LabAnswer } from './pages';
+import type { HostPlan } from './scenario';
+import type { LabRequest } from './types';
+
+/** What the shared HTTP(S) request handler needs to know. */
+export interface HandlerContext {
+  plan: Map<string, HostPlan>;
+  record(entry: LabRequest): void;
+  wsHoldMs: number;
+  throttledBodyBytes: number;
+}
+
+/** Lower-cased single-valued headers, as the lab records them. */
+function headersOf(req: IncomingMessage): Record<string, string> {
+  return Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
+}
+
+const hostOf = (req: IncomingMessage) => (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+
+/** The answer for one request, decided only by the host's treatment and the path. */
+export function answerFor(ctx: HandlerContext, host: string, path: string, scheme: string): LabAnswer {
+  const plan = ctx.plan.get(host);
+  if (!plan) return { status: 404, headers: { 'content-type': 'text/plain', 'x-lab': 'stray' }, body: `lab: ${host} is not in the catalog\n` };
+  const url = `${scheme}://${host}${path}`;
+  const t = plan.treatment;
+  // Portals (where redirect-style blocks land) answer 200: the portal page itself loads fine.
+  if (t.kind === 'blockpage' && plan.owner === 'portal') return { ...blockPage(t.vendor, url), status: 200 };
+  if (t.kind === 'blockpage') return blockPage(t.vendor, url);
+  if (t.kind === 'redirect-blockpage') {
+    const target = BLOCK_PAGE_REDIRECTS[t.vendor];
+    const location = `https://${target.host}${target.path}?url=${encodeURIComponent(url)}`;
+    return { status: 302, headers: { location, 'content-type': 'text/html' }, body: `<a href="${location}">blocked</a>` };
+  }
+  if (t.kind === 'service-403') return service403(plan.name);
+  if (t.kind === 'login-redirect' && !path.startsWith('/login')) {
+    return { status: 302, headers: { location: `https://${host}/login?next=${encodeURIComponent(path)}` }, body: '' };
+  }
+  if (t.kind === 'login-redirect') return loginPage(plan.name);
+  if (plan.owner === 'control') return controlAnswer(path);
+  const size = Number(new URL(url).searchParams.get('bytes')) || (t.kind === 'throttle' ? ctx.throttledBodyBytes : undefined);
+  const media = mediaAnswer(path, size);
+  if (media) return media;
+  const page = okPage(plan.name, host, path);
+  if (size && size > page.body.length) page.body = `${page.body}<!--${'.'.repeat(size - page.body.length - 7)}-->`;
+  return page;
+}
+
+/**
+ * Request handler shared by every lab HTTP/HTTPS listener: answers by Host header and records
+ * every request (cookie header included) before answering, so nothing escapes the log.
+ */
+export function createHttpHandler(ctx: HandlerContext, server: string, scheme: 'http' | 'https') {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const host = hostOf(req);
+    const path = req.url ?? '/';
+    const answer = answerFor(ctx, host, path, scheme);
+    ctx.record({ time: Date.now(), server: ctx.plan.has(host) ? server : 'stray', method: req.method ?? '', host, path, headers: headersOf(req), status: answer.status });
+    res.writeHead(answer.status, { 'cache-control': 'no-store', ...answer.headers });
+    res.end(req.method === 'HEAD' ? undefined : answer.body);
+  };
+}
+
+/**
+ * WebSocket upgrades: hosts served normally accept and hold the socket `wsHoldMs`, then close
+ * with 1000; others answer their HTTP treatment (e.g. the block page), which fails the handshake
+ * the way a filtering proxy's page does.
+ */
+export function createUpgradeHandler(ctx: HandlerContext, server: string, scheme: 'http' | 'https') {
+  const wss = new WebSocketServer({ noServer: true });
+  return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const host = hostOf(req);
+    const path = req.url ?? '/';
+    const answer = answerFor(ctx, host, path, scheme);
+    const accept = answer.status === 200 && ctx.plan.has(host);
+    ctx.record({ time: Date.now(), server: ctx.plan.has(host) ? server : 'stray', method: 'UPGRADE', host, path, headers: headersOf(req), status: accept ? 101 : answer.status });
+    if (!accept) {
+      socket.end(`HTTP/1.1 ${answer.status} Lab\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(answer.body)}\r\n\r\n${answer.body}`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.send('lab: hello');
+      ws.on('message', (data) => ws.send(data));
+      setTimeout(() => ws.close(1000, 'lab: hold over'), ctx.wsHoldMs).unref();
+    });
+  };
+}

@@ -1,0 +1,144 @@
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBlockerExtension } from './blocker-extension';
+import { makeCert } from './certs';
+import { registerForCleanup } from './cleanup';
+import type { HandlerContext } from './http-handler';
+import { BLOCK_PAGE_REDIRECTS } from './pages';
+import { pacScript } from './pac';
+import { writePolicyWrapper } from './policy';
+import { PROXIED_KINDS, startProxy, type ProxySetup } from './proxy';
+import { resolverRules } from './resolver-rules';
+import { loadScenario, planHosts } from './scenario';
+import { httpListener, httpsListener, rawListener, type Listener, type RawKind } from './servers';
+import { parseSquidLine } from './squid';
+import type { Lab, LabOptions, LabRequest } from './types';
+
+export type * from './types';
+export { loadScenario, parseTreatment, planHosts, syntheticBenchmark } from './scenario';
+export { BLOCK_PAGE_REDIRECTS } from './pages';
+
+/** Debian's real Chromium binary (/usr/bin/chromium is a wrapper script that adds flags). */
+export const CHROMIUM_PATH = '/usr/lib/chromium/chromium';
+const RAW_KINDS = new Set<string>(['tcp-reset', 'silent', 'tls-plain', 'tls-wrong-cert']);
+
+/**
+ * Starts the blocking lab: stand-in servers, squid, DNS stub, policy wrapper and blocker extension
+ * as the scenario needs, and returns the Chromium flags that route the browser into it.
+ */
+export async function startLab(options: LabOptions): Promise<Lab> {
+  const scenario = loadScenario(options.scenario);
+  const networkDown = scenario.networkDown === true;
+  const plan = planHosts(options.catalog, options.controlUrls, scenario);
+  // Hosts where redirect-style blocks land, served by the lab like any vendor portal.
+  for (const p of [...plan.values()]) {
+    const t = p.treatment;
+    const vendor = t.kind === 'redirect-blockpage' ? t.vendor : t.kind === 'proxy-redirect' ? 'squid' : undefined;
+    if (vendor) plan.set(BLOCK_PAGE_REDIRECTS[vendor].host, { treatment: { kind: 'blockpage', vendor }, name: vendor, owner: 'portal' });
+  }
+  const hostsOf = (kind: string) => [...plan].filter(([, p]) => p.treatment.kind === kind).map(([h]) => h);
+
+  const dir = mkdtempSync(join(tmpdir(), 'access-gap-lab-'));
+  chmodSync(dir, 0o755); // squid runs as `proxy` and must reach its subdirectory
+  const requests: LabRequest[] = [];
+  const listeners: Listener[] = [];
+  let proxy: ProxySetup | undefined;
+  let tail: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const unregister = registerForCleanup({ pids: () => (proxy ? [proxy.squid.pid] : []), dirs: [dir] });
+
+  const readSquidLog = (() => {
+    let offset = 0;
+    return () => {
+      if (!proxy || !existsSync(proxy.squid.accessLog)) return;
+      const size = statSync(proxy.squid.accessLog).size;
+      if (size <= offset) return;
+      const fd = openSync(proxy.squid.accessLog, 'r');
+      const chunk = Buffer.alloc(size - offset);
+      readSync(fd, chunk, 0, chunk.length, offset);
+      closeSync(fd);
+      const text = chunk.toString('utf8');
+      const complete = text.lastIndexOf('\n') + 1; // a line may be half-written
+      offset += Buffer.byteLength(text.slice(0, complete));
+      for (const line of text.slice(0, complete).split('\n')) {
+        const entry = parseSquidLine(line);
+        if (entry) requests.push(entry);
+      }
+    };
+  })();
+
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    clearInterval(tail);
+    readSquidLog();
+    await proxy?.squid.stop();
+    await Promise.all([...listeners, ...(proxy?.listeners ?? [])].map((l) => l.close()));
+    await proxy?.closeDns();
+    rmSync(dir, { recursive: true, force: true });
+    unregister();
+  };
+
+  try {
+    const good = makeCert(dir, 'lab', 'Access Gap lab');
+    const wrong = makeCert(dir, 'interceptor', 'Corporate Inspection CA (untrusted)');
+    const ctx: HandlerContext = {
+      plan,
+      record: (entry) => requests.push(entry),
+      wsHoldMs: options.wsHoldMs ?? 3000,
+      throttledBodyBytes: options.throttledBodyBytes ?? 256 * 1024,
+    };
+    const needsProxy = !networkDown && [...plan.values()].some((p) => PROXIED_KINDS.has(p.treatment.kind));
+    const https = await httpsListener(ctx, good, 'https', '127.0.0.1');
+    listeners.push(https);
+    const http = await httpListener(ctx, 'http', '127.0.0.1', 0, needsProxy ? () => pacScript(proxy?.proxiedHosts ?? [], proxy?.squidPort ?? 1) : undefined);
+    listeners.push(http);
+    const raw = new Map<string, number>();
+    if (!networkDown) {
+      for (const [host, p] of plan) {
+        if (!RAW_KINDS.has(p.treatment.kind)) continue;
+        const listener = await rawListener(p.treatment.kind as RawKind, host, ctx, wrong);
+        listeners.push(listener);
+        raw.set(host, listener.port);
+      }
+    }
+    if (needsProxy) {
+      proxy = await startProxy(dir, plan, ctx, good);
+      tail = setInterval(readSquidLog, 200);
+      tail.unref();
+    }
+
+    const chromiumArgs = [
+      `--host-resolver-rules=${resolverRules(plan, { https: https.port, http: http.port, raw }, options.strays ?? 'record', networkDown)}`,
+      `--ignore-certificate-errors-spki-list=${good.spki}`,
+      ...(proxy ? [`--proxy-pac-url=http://127.0.0.1:${http.port}/proxy.pac`] : []),
+    ];
+    const chromiumPath = options.chromiumPath ?? CHROMIUM_PATH;
+    const blocklist = networkDown ? [] : hostsOf('policy');
+    const executablePath =
+      blocklist.length || options.policies
+        ? writePolicyWrapper(dir, { ...(blocklist.length ? { URLBlocklist: blocklist } : {}), ...options.policies }, chromiumPath)
+        : chromiumPath;
+    const blocked = networkDown ? [] : hostsOf('extension');
+    const extensionDirs = blocked.length ? [writeBlockerExtension(join(dir, 'blocker-extension'), blocked)] : [];
+
+    return {
+      chromiumArgs,
+      executablePath,
+      extensionDirs,
+      requests,
+      hosts: new Map([...plan].map(([h, p]) => [h, p.treatment])),
+      scenario,
+      async squidLog() {
+        readSquidLog();
+        if (!proxy || !existsSync(proxy.squid.accessLog)) return [];
+        return readFileSync(proxy.squid.accessLog, 'utf8').split('\n').filter(Boolean);
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

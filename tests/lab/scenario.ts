@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import type { Catalog } from '../../utils/catalog/schema';
+import { CHANNELS } from '../../utils/catalog/types';
+import { BLOCK_PAGE_VENDORS, type BlockPageVendor, type Scenario, type Treatment, type TreatmentName } from './types';
+
+const SIMPLE = new Set([
+  'ok', 'dns', 'tcp-refused', 'tcp-reset', 'silent', 'tls-wrong-cert', 'tls-plain', 'proxy-deny', 'proxy-ok',
+  'proxy-redirect', 'policy', 'service-403', 'login-redirect', 'extension',
+]);
+
+/** Parses a scenario treatment string; throws with the offending text so scenario typos fail loudly. */
+export function parseTreatment(text: string): Treatment {
+  if (SIMPLE.has(text)) return { kind: text } as Treatment;
+  const [kind, param = ''] = text.split(':', 2);
+  if (kind === 'throttle') {
+    const bytesPerSecond = Number(param);
+    if (Number.isInteger(bytesPerSecond) && bytesPerSecond > 0) return { kind, bytesPerSecond };
+  }
+  if ((kind === 'blockpage' || kind === 'redirect-blockpage') && BLOCK_PAGE_VENDORS.includes(param as BlockPageVendor)) {
+    return { kind, vendor: param as BlockPageVendor };
+  }
+  throw new Error(`lab: unknown treatment "${text}"`);
+}
+
+/** Reads a scenario file (or passes an object through) and checks every treatment parses. */
+export function loadScenario(source: Scenario | string): Scenario {
+  const scenario: Scenario = typeof source === 'string' ? JSON.parse(readFileSync(source, 'utf8')) : source;
+  for (const [id, entry] of Object.entries(scenario.services ?? {})) {
+    for (const [channel, name] of Object.entries(entry.treatments ?? {})) {
+      if (channel !== 'all' && !(CHANNELS as readonly string[]).includes(channel)) {
+        throw new Error(`lab: scenario service "${id}" has unknown channel "${channel}"`);
+      }
+      parseTreatment(name as string);
+    }
+  }
+  return scenario;
+}
+
+/** One host the lab answers for, and why. */
+export interface HostPlan {
+  treatment: Treatment;
+  /** Display name used in the lab's own pages (`<title>{name} (lab)</title>`). */
+  name: string;
+  /** Service id, `control`, or `lab` for block-page and other lab-owned hosts. */
+  owner: string;
+}
+
+/**
+ * Decides the treatment of every catalog and control host. Treatments act on hosts (DNS, TCP,
+ * TLS and proxies know nothing finer), so two channels sharing a host must share a treatment.
+ */
+export function planHosts(catalog: Catalog, controlUrls: readonly string[], scenario: Scenario): Map<string, HostPlan> {
+  const plan = new Map<string, HostPlan>();
+  const add = (host: string, entry: HostPlan, treatmentText: string) => {
+    const previous = plan.get(host);
+    if (previous && JSON.stringify(previous.treatment) !== JSON.stringify(entry.treatment)) {
+      throw new Error(`lab: host ${host} gets two treatments (${previous.owner} vs ${entry.owner}: ${treatmentText})`);
+    }
+    if (!previous) plan.set(host, entry);
+  };
+  for (const url of controlUrls) add(new URL(url).hostname, { treatment: { kind: 'ok' }, name: 'Control', owner: 'control' }, 'ok');
+  const unknown = Object.keys(scenario.services ?? {}).filter((id) => !catalog.services.some((s) => s.id === id));
+  if (unknown.length) throw new Error(`lab: scenario names services missing from the catalog: ${unknown.join(', ')}`);
+  for (const service of catalog.services) {
+    const treatments = scenario.services?.[service.id]?.treatments ?? {};
+    for (const channel of CHANNELS) {
+      const url = service.channels[channel];
+      if (!url) continue;
+      const text: TreatmentName = treatments[channel] ?? treatments.all ?? 'ok';
+      add(new URL(url).hostname, { treatment: parseTreatment(text), name: service.name, owner: service.id }, text);
+    }
+  }
+  return plan;
+}
+
+/**
+ * A benchmark network: `count` synthetic services, every one `ok` or every one `silent`,
+ * with their own catalog (hosts `svc-N.bench.test`, one page and one media channel each).
+ */
+export function syntheticBenchmark(count: number, treatment: 'ok' | 'silent'): { catalog: Catalog; scenario: Scenario } {
+  const services = Array.from({ length: count }, (_, i) => ({
+    id: `svc-${i}`,
+    name: `Synthetic ${i}`,
+    category: 'synthetic',
+    channels: { page: `https://svc-${i}.bench.test/`, media: `https://cdn-${i}.bench.test/logo.png` },
+    usage: [],
+  }));
+  const verdict = treatment === 'ok' ? 'reachable' : 'blocked';
+  const scenario: Scenario = {
+    description: `${count} synthetic services, all ${treatment}`,
+    services: Object.fromEntries(
+      services.map((s) => [
+        s.id,
+        { treatments: { all: treatment }, expect: treatment === 'ok' ? { verdict } : { verdict, mechanism: 'timeout' } },
+      ]),
+    ),
+  };
+  return { catalog: { schemaVersion: 1, name: 'Synthetic benchmark', version: `bench-${count}`, services }, scenario };
+}

@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import type { LabRequest } from './types';
+
+/** Which proxied host gets which answer from squid. */
+export interface SquidRules {
+  port: number;
+  dnsAddress: string;
+  /** Loopback address where the lab serves proxied hosts on 443/80 (squid's hosts_file points there). */
+  upstreamAddress: string;
+  deny: string[];
+  allow: string[];
+  /** Hosts squid answers with `deny_info 302:` to `redirectTo`. */
+  redirect: string[];
+  redirectTo: string;
+  /** bytes per second → hosts. */
+  throttle: Map<number, string[]>;
+}
+
+/** Squid's configuration: foreground-safe paths under `dir`, rules from lab-notes.md. */
+export function squidConfig(dir: string, r: SquidRules): string {
+  const acl = (name: string, hosts: string[]) => (hosts.length ? [`acl ${name} dstdomain ${hosts.join(' ')}`] : []);
+  const pools = [...r.throttle.entries()];
+  return [
+    `http_port 127.0.0.1:${r.port}`,
+    `pid_filename ${dir}/squid.pid`,
+    `cache_log ${dir}/cache.log`,
+    `access_log stdio:${dir}/access.log squid`,
+    `coredump_dir ${dir}`,
+    'cache deny all',
+    'shutdown_lifetime 0 seconds',
+    'pinger_enable off',
+    `hosts_file ${dir}/hosts`,
+    // Without a nameserver that answers, squid waits dns_timeout on every unknown name.
+    `dns_nameservers ${r.dnsAddress}`,
+    'dns_timeout 5 seconds',
+    'visible_hostname lab-proxy',
+    ...acl('lab_deny', r.deny),
+    ...acl('lab_redirect', r.redirect),
+    ...(r.redirect.length ? [`deny_info 302:${r.redirectTo}?url=%u lab_redirect`, 'http_access deny lab_redirect'] : []),
+    ...(r.deny.length ? ['http_access deny lab_deny'] : []),
+    'http_access allow localhost',
+    'http_access deny all',
+    ...(pools.length ? [`delay_pools ${pools.length}`] : []),
+    ...pools.flatMap(([rate, hosts], i) => [
+      `acl lab_throttle_${i + 1} dstdomain ${hosts.join(' ')}`,
+      `delay_class ${i + 1} 1`,
+      `delay_parameters ${i + 1} ${rate}/${rate}`,
+      `delay_access ${i + 1} allow lab_throttle_${i + 1}`,
+      `delay_access ${i + 1} deny all`,
+    ]),
+    '',
+  ].join('\n');
+}
+
+/** A running squid. */
+export interface SquidProcess {
+  pid: number;
+  accessLog: string;
+  stop(): Promise<void>;
+}
+
+const waitForPort = async (port: number, child: ChildProcess, cacheLog: string, ms = 15_000) => {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const log = existsSync(cacheLog) ? readFileSync(cacheLog, 'utf8').split('\n').slice(-15).join('\n') : '';
+  child.kill('SIGKILL');
+  throw new Error(`lab: squid did not start on port ${port}\n${log}`);
+};
+
+/** Starts squid in the foreground (-N) under `dir`, owned by `proxy` since squid drops to that user. */
+export async function startSquid(dir: string, rules: SquidRules): Promise<SquidProcess> {
+  mkdirSync(dir, { recursive: true });
+  const hosts = [...rules.allow, ...rules.deny, ...rules.redirect, ...[...rules.throttle.values()].flat()];
+  writeFileSync(join(dir, 'hosts'), `${rules.upstreamAddress} ${hosts.join(' ')}\n`);
+  const conf = join(dir, 'squid.conf');
+  writeFileSync(conf, squidConfig(dir, rules));
+  execFileSync('chown', ['-R', 'proxy:proxy', dir]);
+  execFileSync('squid', ['-k', 'parse', '-f', conf], { stdio: 'pipe' });
+  const child = spawn('squid', ['-N', '-d1', '-f', conf], { stdio: 'ignore' });
+  await waitForPort(rules.port, child, join(dir, 'cache.log'));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    pid: child.pid!,
+    accessLog: join(dir, 'access.log'),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      // Wait for the PID to exit: a second squid started too early dies with "already running".
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Parses squid's native access-log lines:
+ * `time elapsed client code/status bytes method URL user hierarchy/peer type`.
+ */
+export function parseSquidLine(line: string): LabRequest | undefined {
+  const f = line.trim().split(/\s+/);
+  if (f.length < 7) return undefined;
+  const [time, , , codeStatus, , method, url] = f as [string, string, string, string, string, string, string];
+  const status = Number(codeStatus.split('/')[1]);
+  let host = url;
+  let path = '';
+  if (method !== 'CONNECT') {
+    try {
+      const u = new URL(url);
+      host = u.hostname;
+      path = u.pathname + u.search;
+    } catch { /* keep the raw text */ }
+  } else host = url.replace(/:\d+$/, '');
+  return { time: Math.round(Number(time) * 1000), server: 'squid', method, host, path, headers: {}, status };
+}

@@ -1,0 +1,114 @@
+import type { Catalog } from '../../utils/catalog/schema';
+import type { Channel } from '../../utils/catalog/types';
+import type { Mechanism, Verdict } from '../../utils/verdict/types';
+
+/** Corporate filter products whose block pages the lab can imitate. */
+export const BLOCK_PAGE_VENDORS = ['zscaler', 'fortinet', 'paloalto', 'squid', 'generic-fr'] as const;
+export type BlockPageVendor = (typeof BLOCK_PAGE_VENDORS)[number];
+
+/**
+ * What the simulated network does to one host, written as a string in scenario files.
+ * `throttle:<bytes per second>`, `blockpage:<vendor>` and `redirect-blockpage:<vendor>` carry a parameter.
+ */
+export type TreatmentName =
+  | 'ok'
+  | 'dns'
+  | 'tcp-refused'
+  | 'tcp-reset'
+  | 'silent'
+  | 'tls-wrong-cert'
+  | 'tls-plain'
+  | 'proxy-deny'
+  | 'proxy-ok'
+  | 'proxy-redirect'
+  | `throttle:${number}`
+  | 'policy'
+  | `blockpage:${BlockPageVendor}`
+  | `redirect-blockpage:${BlockPageVendor}`
+  | 'service-403'
+  | 'login-redirect'
+  | 'extension';
+
+/** A treatment after parsing: the parameter is split out. */
+export type Treatment =
+  | { kind: Exclude<TreatmentName, `throttle:${number}` | `blockpage:${string}` | `redirect-blockpage:${string}`> }
+  | { kind: 'throttle'; bytesPerSecond: number }
+  | { kind: 'blockpage' | 'redirect-blockpage'; vendor: BlockPageVendor };
+
+/** What a scenario expects the product to conclude, so tests and the demo can check it. */
+export interface Expectation {
+  verdict: Verdict;
+  mechanism?: Mechanism;
+}
+
+/** One service in a scenario: treatments per channel (`all` = every channel not listed). */
+export interface ScenarioService {
+  treatments: Partial<Record<Channel | 'all', TreatmentName>>;
+  expect: Expectation & { channels?: Partial<Record<Channel, Expectation>> };
+  /** Why this entry exists, for people reading the scenario. */
+  note?: string;
+}
+
+/** A simulated network. Services not listed are served normally. */
+export interface Scenario {
+  description?: string;
+  /** Every host, control included, fails DNS: the product must answer `inconclusive`. */
+  networkDown?: boolean;
+  services: Record<string, ScenarioService>;
+}
+
+/** One request (or bare connection) that reached a lab server or squid. */
+export interface LabRequest {
+  /** Epoch ms. */
+  time: number;
+  /** Which lab server saw it, e.g. `https`, `http`, `proxied-https`, `tcp-reset`, `squid`, `stray`. */
+  server: string;
+  /** HTTP method, `CONNECT` for squid tunnels, `TCP`/`TLS` for connections that never spoke HTTP. */
+  method: string;
+  host: string;
+  path: string;
+  /** Lower-cased request headers as received (cookie included when one was sent). */
+  headers: Record<string, string>;
+  /** HTTP status the lab answered (squid: from its access log). */
+  status?: number;
+}
+
+export interface LabOptions {
+  catalog: Catalog;
+  /** Connectivity-control URLs (normally `CONTROL_URLS`); served normally unless the network is down. */
+  controlUrls: readonly string[];
+  /** A scenario object or a path to a scenario JSON file. */
+  scenario: Scenario | string;
+  /**
+   * Hosts outside catalog + control: `record` (default) maps them to the lab, which answers 404 and
+   * records them as `stray`, so tests can prove nothing else was requested; `nxdomain` fails their DNS.
+   */
+  strays?: 'record' | 'nxdomain';
+  /** How long an accepted WebSocket stays open before the lab closes it (default 3000 ms). */
+  wsHoldMs?: number;
+  /** Body size of every answer from a throttled host, so throughput can be measured (default 256 KiB). */
+  throttledBodyBytes?: number;
+  /** Real Chromium binary (default `/usr/lib/chromium/chromium`). */
+  chromiumPath?: string;
+  /** Extra managed policies merged into the Chromium policy file (forces the policy wrapper). */
+  policies?: Record<string, unknown>;
+}
+
+export interface Lab {
+  /** Flags to pass to Chromium: resolver rules, SPKI trust, PAC. */
+  chromiumArgs: string[];
+  /** The Chromium binary, or the policy wrapper script when a policy is in force. */
+  executablePath: string;
+  /** Unpacked extensions the scenario needs next to the product (the `extension` treatment). */
+  extensionDirs: string[];
+  /** Every request any lab server or squid received, in arrival order (squid entries lag ~200 ms). */
+  requests: LabRequest[];
+  /** Host → parsed treatment actually in force (catalog, control and block-page hosts). */
+  hosts: Map<string, Treatment>;
+  /** The scenario in force (parsed). */
+  scenario: Scenario;
+  /** Lines of squid's access log so far (empty when no host is proxied). */
+  squidLog(): Promise<string[]>;
+  /** Stops every process and server, removes temp dirs. Idempotent. */
+  stop(): Promise<void>;
+}
