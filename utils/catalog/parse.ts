@@ -110,8 +110,9 @@ function forbiddenKeyErrors(root: object): string[] {
 
 function pathLabel(path: string[]): string {
   if (path[0] === 'services' && path[1] !== undefined) {
-    const rest = path.slice(2).join('.');
-    return `service (row ${Number(path[1]) + 1})${rest ? `, ${rest}` : ''}`;
+    // Name the field only: "checked.0.0.0.0" helps nobody find the problem.
+    const field = path[2];
+    return `service (row ${Number(path[1]) + 1})${field ? `, ${field}` : ''}`;
   }
   return path.length ? `catalog, ${path.join('.')}` : 'catalog';
 }

@@ -15,7 +15,7 @@ export const MAX_ERRORS = 20;
 
 /** Turns a valibot issue into a short human reason ("missing", `unknown field "foo"`, "not an https URL"). */
 export function describeIssue(issue: v.BaseIssue<unknown>): string {
-  if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field ${issue.received}`;
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'unknown field';
   if (issue.kind === 'schema' && issue.received === 'undefined') return 'missing';
   if (issue.kind === 'schema' && !['picklist', 'literal'].includes(issue.type)) {
     return `expected ${issue.expected}, got ${issue.received}`;
