@@ -165,8 +165,9 @@ describe('block pages', () => {
     expect([...summary(v), v.evidence.fingerprint?.vendor]).toEqual(['blocked', 'block-page', 'block-page-generic', 'unknown']);
   });
 
-  it('lab caveat: blockpage.example.test is the same site as redirect.example.test, so no generic match', () => {
-    expect(summary(classifyChannel([LAB.squidRedirectBlock()], OK))).toEqual(['reachable', undefined, 'redirect-same-site']);
+  it('lab deny_info 302 to blockpage.example.test (same registrable domain) is caught by title + policy words', () => {
+    const v = classifyChannel([LAB.squidRedirectBlock()], OK);
+    expect([...summary(v), v.evidence.fingerprint?.matched]).toEqual(['blocked', 'block-page', 'block-page-generic', 'title "Access denied" + text "company policy"']);
   });
 
   it('block words on a page of the service itself are not a block page', () => {

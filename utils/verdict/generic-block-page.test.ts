@@ -50,8 +50,26 @@ describe('matchGenericBlockPage', () => {
     ).toEqual({ id: 'generic', vendor: 'unknown', matched: 'redirect host blockpage.corp-filter.test + text "Accès refusé"' });
   });
 
-  it('does not match block words on the service’s own host', () => {
+  it('does not match block words on the service’s own host without a pointer to the organisation', () => {
     expect(generic({ title: 'Access denied', body: 'Access denied' })).toBeUndefined();
+  });
+
+  it('matches a block page served in place (lab blockpage:generic-fr): blocking title + organisation words', () => {
+    const body = "<h1>Accès refusé</h1><p>L'accès au site est bloqué par la politique de sécurité de votre entreprise.</p>";
+    expect(generic({ title: 'Accès refusé', body })).toEqual({
+      id: 'generic',
+      vendor: 'unknown',
+      matched: 'title "Accès refusé" + text "politique de sécurité"',
+    });
+    expect(generic({ title: 'Blocked', body: 'Blocked by your organization. Contact your IT help desk.' })?.id).toBe('generic');
+  });
+
+  it.each([
+    ['an Akamai/CDN "Access Denied" page', { status: 403, title: 'Access Denied', body: 'You don\'t have permission to access "http://www.example.test/" on this server. Reference #18.2f1e' }],
+    ['organisation words without a blocking title', { title: 'Careers', body: 'Join the company. Security policy and privacy.' }],
+    ['a help article about geo-blocking', { title: 'Why is this video blocked? - Help', body: 'Videos can be blocked in your country by the uploader.' }],
+  ] as [string, PageParts][])('does not match %s on the service host', (_name, parts) => {
+    expect(generic(parts)).toBeUndefined();
   });
 
   it('does not match a same-site redirect (consent page)', () => {

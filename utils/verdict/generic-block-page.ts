@@ -30,10 +30,20 @@ export function findBlockWords(text: string): string | undefined {
 }
 
 /**
- * Generic rule for filters we have no fingerprint for: the request ended on a host
- * foreign to the service, and that page speaks of blocking. Both conditions are
- * needed — a service's own page may say "blocked" (e.g. a help article), and a
- * foreign login or CDN page is not a block.
+ * Words a filter uses to send the employee to their own organisation. A service's
+ * own refusal ("Access Denied … Reference #18.2f…" from a CDN, "blocked in your
+ * country") does not point there, so these separate an in-place block page from it.
+ */
+const ORGANISATION_PHRASES =
+  /\b(your|the) (organi[sz]ation|company|employer|(network )?administrator|IT (department|help ?desk|support))\b|\b(company|corporate|security|acceptable use) policy\b|\bvotre (entreprise|organisation|soci[ée]t[ée]|administrateur|service informatique)|\bpolitique de s[ée]curit[ée]|\bsupport informatique/iu;
+
+/**
+ * Generic rule for filters we have no fingerprint for. Either the request ended on a
+ * host foreign to the service and that page speaks of blocking (a service's own page
+ * may say "blocked", e.g. a help article, and a foreign login page is not a block);
+ * or, with no foreign redirect (a page injected in place, e.g. behind TLS
+ * inspection), the *title* speaks of blocking and the text points to the employee's
+ * organisation — both, because CDNs serve their own "Access Denied" pages.
  */
 export function matchGenericBlockPage(
   view: ResponseView,
@@ -41,8 +51,12 @@ export function matchGenericBlockPage(
   serviceDomains: readonly string[] = [],
 ): FingerprintMatch | undefined {
   const finalHost = hostOf(view.urls.at(-1));
-  if (!finalHost || isSameSite(requestHost, finalHost, serviceDomains)) return undefined;
-  const words = findBlockWords(view.text);
-  if (!words) return undefined;
-  return { id: 'generic', vendor: 'unknown', matched: `redirect host ${finalHost} + text "${words}"` };
+  if (finalHost && !isSameSite(requestHost, finalHost, serviceDomains)) {
+    const words = findBlockWords(view.text);
+    return words ? { id: 'generic', vendor: 'unknown', matched: `redirect host ${finalHost} + text "${words}"` } : undefined;
+  }
+  const inTitle = findBlockWords(view.title);
+  const organisation = ORGANISATION_PHRASES.exec(view.text)?.[0];
+  if (!inTitle || !organisation) return undefined;
+  return { id: 'generic', vendor: 'unknown', matched: `title "${inTitle}" + text "${organisation}"` };
 }
