@@ -26,8 +26,10 @@ export function answerFor(ctx: HandlerContext, host: string, path: string, schem
   if (!plan) return { status: 404, headers: { 'content-type': 'text/plain', 'x-lab': 'stray' }, body: `lab: ${host} is not in the catalog\n` };
   const url = `${scheme}://${host}${path}`;
   const t = plan.treatment;
-  // Portals (where redirect-style blocks land) answer 200: the portal page itself loads fine.
-  if (t.kind === 'blockpage' && plan.owner === 'portal') return { ...blockPage(t.vendor, url), status: 200 };
+  // Portals (where redirect-style blocks land) are ordinary web servers: 200, no proxy headers.
+  if (t.kind === 'blockpage' && plan.owner === 'portal') {
+    return { ...blockPage(t.vendor, url), status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } };
+  }
   if (t.kind === 'blockpage') return blockPage(t.vendor, url);
   if (t.kind === 'redirect-blockpage') {
     const target = BLOCK_PAGE_REDIRECTS[t.vendor];
@@ -63,6 +65,9 @@ export function createHttpHandler(ctx: HandlerContext, server: string, scheme: '
   };
 }
 
+/** Treatments under which the host itself answers as the real service would (WebSockets included). */
+const SERVED_NORMALLY = new Set(['ok', 'proxy-ok', 'throttle', 'policy', 'extension']);
+
 /**
  * WebSocket upgrades: hosts served normally accept and hold the socket `wsHoldMs`, then close
  * with 1000; others answer their HTTP treatment (e.g. the block page), which fails the handshake
@@ -74,7 +79,8 @@ export function createUpgradeHandler(ctx: HandlerContext, server: string, scheme
     const host = hostOf(req);
     const path = req.url ?? '/';
     const answer = answerFor(ctx, host, path, scheme);
-    const accept = answer.status === 200 && ctx.plan.has(host);
+    const kind = ctx.plan.get(host)?.treatment.kind ?? 'stray';
+    const accept = SERVED_NORMALLY.has(kind) && ctx.plan.get(host)?.owner !== 'control';
     ctx.record({ time: Date.now(), server: ctx.plan.has(host) ? server : 'stray', method: 'UPGRADE', host, path, headers: headersOf(req), status: accept ? 101 : answer.status });
     if (!accept) {
       socket.end(`HTTP/1.1 ${answer.status} Lab\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(answer.body)}\r\n\r\n${answer.body}`);

@@ -21,6 +21,16 @@ export { BLOCK_PAGE_REDIRECTS } from './pages';
 
 /** Debian's real Chromium binary (/usr/bin/chromium is a wrapper script that adds flags). */
 export const CHROMIUM_PATH = '/usr/lib/chromium/chromium';
+/**
+ * Hosts Chromium itself contacts despite --disable-background-networking (seen in the lab: the
+ * sign-in cookie check and the updater). They show up as `stray` requests that no probe made.
+ */
+export const BROWSER_OWN_HOSTS: readonly string[] = ['accounts.google.com', 'update.googleapis.com', 'clients2.google.com', 'clientservices.googleapis.com'];
+
+/** Requests that reached the lab for hosts outside catalog + control, minus the browser's own. */
+export const strayRequests = (requests: readonly LabRequest[]) =>
+  requests.filter((r) => r.server === 'stray' && !BROWSER_OWN_HOSTS.includes(r.host));
+
 const RAW_KINDS = new Set<string>(['tcp-reset', 'silent', 'tls-plain', 'tls-wrong-cert']);
 
 /**

@@ -112,6 +112,7 @@ export function parseSquidLine(line: string): LabRequest | undefined {
   const f = line.trim().split(/\s+/);
   if (f.length < 7) return undefined;
   const [time, , , codeStatus, , method, url] = f as [string, string, string, string, string, string, string];
+  if (method === '-') return undefined; // a bare TCP connect, e.g. the lab's own readiness probe
   const status = Number(codeStatus.split('/')[1]);
   let host = url;
   let path = '';
