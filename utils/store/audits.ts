@@ -1,6 +1,7 @@
-import type { Db, AuditRecord, StoredObservation, StoredVerdict } from './db';
+import type { Db, AuditRecord, AuditNote, StoredObservation, StoredVerdict } from './db';
 import type { Observation } from '../probe/types';
 import type { ServiceVerdict } from '../verdict/types';
+import { deleteAudit } from './retention';
 
 /** Typed accessors; each write is its own transaction so a result lands the moment it is known. */
 export function auditStore(db: Db) {
@@ -11,8 +12,11 @@ export function auditStore(db: Db) {
       const cursor = await db.transaction('audits').store.index('byStartedAt').openCursor(null, 'prev');
       return cursor?.value;
     },
-    async runningAudits(): Promise<AuditRecord[]> {
-      return (await db.getAll('audits')).filter((a) => a.status === 'running');
+    /** Uses the v2 `byStatus` index: every audit record carries a whole catalog, so never read them all for this. */
+    runningAudits: (): Promise<AuditRecord[]> => db.getAllFromIndex('audits', 'byStatus', 'running'),
+    /** Every audit, newest first. */
+    async allAudits(): Promise<AuditRecord[]> {
+      return (await db.getAllFromIndex('audits', 'byStartedAt')).reverse();
     },
     putObservation: (auditId: string, probeKey: string, observation: Observation) =>
       db.put('observations', { auditId, probeKey, observation } satisfies StoredObservation),
@@ -21,6 +25,10 @@ export function auditStore(db: Db) {
       db.put('verdicts', { ...verdict, auditId } satisfies StoredVerdict),
     verdicts: (auditId: string) => db.getAllFromIndex('verdicts', 'byAudit', auditId),
     countVerdicts: (auditId: string) => db.countFromIndex('verdicts', 'byAudit', auditId),
+    /** The user's note on an audit (a network label), or undefined. */
+    getNote: (auditId: string) => db.get('notes', auditId),
+    putNote: (note: AuditNote) => db.put('notes', note),
+    deleteAudit: (auditId: string) => deleteAudit(db, auditId),
   };
 }
 export type AuditStore = ReturnType<typeof auditStore>;
