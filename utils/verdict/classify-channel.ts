@@ -89,7 +89,8 @@ function classifyWebSocket(ws: Observation, followUp: Observation | undefined, d
   if (!followUp) return inconclusive(ws, 'ws-failed-no-followup', `${failure}, and no HTTPS probe of the same host tells why.`);
 
   const host = classifyObservation(followUp, domains);
-  const said = host.evidence.detail.replace(/\.$/, '');
+  // Lower-case the quoted sentence so the composed detail stays one sentence.
+  const said = host.evidence.detail.replace(/\.$/, '').replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
   if (host.verdict === 'blocked') {
     return { ...host, channel: ws.channel, evidence: { ...host.evidence, detail: `${failure}; the same host over HTTPS says: ${said}.` } };
   }
