@@ -1,0 +1,93 @@
+/**
+ * `npm run catalog` — prints the catalog as a readable table, or as JSON / CSV.
+ *
+ *   npm run catalog                         reference catalog, table
+ *   npm run catalog -- --json               reference catalog, JSON
+ *   npm run catalog -- --csv                reference catalog, CSV (French Excel: --csv=fr)
+ *   npm run catalog -- --catalog my.csv     a custom catalog (JSON or CSV); exit 2 if invalid
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import reference from '../utils/catalog/reference.json';
+import { CatalogSchema, type Catalog, type ServiceEntry } from '../utils/catalog/schema';
+import { CHANNELS, POPULATIONS } from '../utils/catalog/types';
+import { usageFor } from '../utils/catalog/usage';
+import { catalogToCsv } from '../utils/catalog/csv';
+import { formatShare } from '../utils/gap/format';
+import { loadCatalogFile } from './lib/load-catalog';
+import * as v from 'valibot';
+
+/** "Pew Research Center 2025", "DataReportal 2024": enough to find the full source in --json. */
+export function shortSource(source: string, year: number): string {
+  const head = source.split(/,| \(/)[0]!.split(' / ')[0]!.trim();
+  return `${head} ${year}`;
+}
+
+/** The usage cell: one figure per population (the one the gap score uses), or why there is none. */
+export function usageCell(service: ServiceEntry): string {
+  if (service.retired) {
+    const successor = service.retired.successor ? ` → ${service.retired.successor}` : '';
+    return `retired ${service.retired.year}${successor}`;
+  }
+  const figures = POPULATIONS.flatMap((population) => {
+    const figure = usageFor(service, population);
+    return figure ? [`${population} ${formatShare(figure.share)} (${shortSource(figure.source, figure.year)})`] : [];
+  });
+  return figures.length ? figures.join('; ') : 'no published figure';
+}
+
+/** The summary line the issue asks for: `N services in M categories, K with sourced usage`. */
+export function summaryLine(catalog: Catalog): string {
+  const categories = new Set(catalog.services.map((s) => s.category)).size;
+  const sourced = catalog.services.filter((s) => s.usage.some((u) => u.share !== null)).length;
+  return `${catalog.services.length} services in ${categories} categories, ${sourced} with sourced usage`;
+}
+
+/** The catalog as an aligned plain-text table, ending with the summary line. */
+export function formatCatalogTable(catalog: Catalog): string {
+  const header = ['service', 'category', 'channels', 'usage (share of internet users, source)'];
+  const rows = catalog.services.map((s) => [
+    s.nameFr && s.nameFr !== s.name ? `${s.name} / ${s.nameFr}` : s.name,
+    s.category,
+    CHANNELS.filter((c) => s.channels[c]).join('+') || '—',
+    usageCell(s),
+  ]);
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const lines = all.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  return [`${catalog.name} — version ${catalog.version}`, '', ...lines, '', summaryLine(catalog)].join('\n');
+}
+
+/** Runs the CLI; returns the exit code (0, or 2 for bad arguments or an invalid catalog). */
+export function runCatalogCli(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  let args;
+  try {
+    args = parseArgs({
+      // `--csv` takes an optional value (`--csv=fr`): a bare `--csv` means the default layout.
+      args: argv.map((a) => (a === '--csv' ? '--csv=default' : a)),
+      options: { json: { type: 'boolean' }, csv: { type: 'string' }, catalog: { type: 'string' } },
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    err(`catalog: ${(error as Error).message}`);
+    return 2;
+  }
+  let catalog: Catalog = v.parse(CatalogSchema, reference);
+  if (args.catalog !== undefined) {
+    const loaded = loadCatalogFile(args.catalog);
+    if (!loaded.ok) {
+      err(`catalog: ${loaded.error}`);
+      return 2;
+    }
+    catalog = loaded.catalog;
+  }
+  if (args.json) out(JSON.stringify(catalog, null, 2));
+  else if (args.csv !== undefined) out(catalogToCsv(catalog, { frenchExcel: args.csv === 'fr', bom: false }).trimEnd());
+  else out(formatCatalogTable(catalog));
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = runCatalogCli(process.argv.slice(2), console.log, console.error);
+}
