@@ -12,7 +12,9 @@ export interface ImportLimits {
   maxServices?: number;
 }
 
+/** 5 MB: over a hundred times the reference catalog. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** Same bound as `CatalogSchema`'s services. */
 export const DEFAULT_MAX_SERVICES = 2000;
 /** CSV rows carry one usage figure each, so a service may take a few rows. */
 export const ROWS_PER_SERVICE = 5;

@@ -72,6 +72,21 @@ describe('reference catalog', () => {
     }
   });
 
+  it('never probes the same host for two services', () => {
+    // One blocked host would otherwise count against two services, and the lab gives each host one treatment.
+    const owners = new Map<string, string>();
+    for (const s of live) {
+      for (const channel of CHANNELS) {
+        const url = s.channels[channel];
+        if (!url) continue;
+        const host = new URL(url).hostname;
+        const owner = owners.get(host);
+        if (owner && owner !== s.id) expect.fail(`${host} is probed by ${owner} and ${s.id}`);
+        owners.set(host, s.id);
+      }
+    }
+  });
+
   it('lists retired services with a successor and no channels', () => {
     const retired = catalog.services.filter((s) => s.retired);
     expect(retired.map((s) => s.id).sort()).toEqual(['google-talk', 'msn-messenger', 'ning', 'skype']);

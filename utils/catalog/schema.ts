@@ -52,12 +52,14 @@ const RealtimeUrl = v.pipe(
   v.check(isUrlWith(['wss:', 'https:']), 'not a wss or https URL'),
 );
 
+/** The URLs probed for one service; each is small, public and answers without login. */
 export const ChannelUrlsSchema = v.strictObject({
   page: v.optional(HttpsUrl),
   media: v.optional(HttpsUrl),
   realtime: v.optional(RealtimeUrl),
 });
 
+/** One published usage figure, always with its source, year and metric (shared/reference-usage.md). */
 export const UsageFigureSchema = v.strictObject({
   population: v.picklist(['FR', 'US', 'WORLD'], 'not FR, US or WORLD'),
   /** Share of that population's internet users, 0..1; null = no published figure. */
@@ -68,11 +70,12 @@ export const UsageFigureSchema = v.strictObject({
   url: v.optional(HttpsUrl),
 });
 
+/** A service from the founding complaint that no longer exists as it was (MSN Messenger, Skype…). */
 export const RetiredSchema = v.strictObject({
   year: v.pipe(v.number(), v.integer('not a whole year'), v.minValue(1990, 'before 1990'), v.maxValue(2100, 'after 2100')),
   /** Successor in words, e.g. "Microsoft Teams (free)". */
   successor: v.optional(text(200)),
-  /** Optional id of the successor's entry in the same catalog (checked by `parse.ts`). */
+  /** Optional id of the successor's entry; the reference test checks it resolves (a custom catalog may point into the reference). */
   successorId: v.optional(v.pipe(v.string(), v.regex(ID, 'not a lowercase id (a-z, 0-9, -)'))),
   note: v.optional(text(500)),
 });
@@ -109,6 +112,7 @@ export const ServiceEntrySchema = v.pipe(
   ),
 );
 
+/** A whole catalog, reference or custom; `schemaVersion` is bumped when the JSON shape changes. */
 export const CatalogSchema = v.strictObject({
   schemaVersion: v.literal(1),
   name: text(200),
