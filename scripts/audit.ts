@@ -5,6 +5,7 @@ import type { Population } from '../utils/catalog/types';
 import { defaultPopulation } from '../utils/gap';
 import { loadCatalogFile } from './lib/load-catalog';
 import { runHeadlessAudit } from './lib/run-headless-audit';
+import { progressPrinter } from './lib/progress';
 import { formatReport } from './lib/print-report';
 import { ensureLabDeps } from './ensure-lab-deps';
 
@@ -52,7 +53,7 @@ async function main() {
     ...(catalogResult?.ok ? { catalog: catalogResult.catalog } : {}),
     ...(timeoutMs ? { options: { timeoutMs } } : {}),
     browserArgs,
-    onProgress: (s) => process.stderr.write(`\r${s.done}/${s.total} services checked`),
+    onProgress: progressPrinter(),
   });
   process.stderr.write('\n');
   console.log(formatReport(report, population));

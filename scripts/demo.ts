@@ -5,6 +5,7 @@ import { CONTROL_URLS } from '../utils/probe/control';
 import { startLab } from '../tests/lab';
 import { ensureLabDeps } from './ensure-lab-deps';
 import { runHeadlessAudit } from './lib/run-headless-audit';
+import { progressPrinter } from './lib/progress';
 import { formatReport } from './lib/print-report';
 import { checkAgainstScenario } from './lib/scenario-check';
 import { ROOT } from './lib/build-extension';
@@ -24,9 +25,8 @@ async function main() {
       browserArgs: lab.chromiumArgs,
       executablePath: lab.executablePath,
       extraExtensionDirs: lab.extensionDirs,
-      onProgress: (s) => process.stderr.write(`\r${s.done}/${s.total} services checked`),
+      onProgress: progressPrinter(),
     });
-    process.stderr.write('\n');
     console.log(formatReport(report, 'FR'));
     const checks = checkAgainstScenario(report, lab.scenario);
     const wrong = checks.filter((c) => !c.ok);

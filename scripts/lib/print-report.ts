@@ -8,14 +8,27 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
 
+/** The one piece of evidence that explains a service's verdict, short enough for a table cell. */
+function evidenceOf(s: Report['services'][number]): string {
+  if (s.verdict === 'reachable') return '';
+  // The channel that decided: the blocked one for `partial`, else the first with the service's mechanism.
+  const decisive =
+    s.channels.find((c) => c.mechanism === s.mechanism && c.verdict === 'blocked') ??
+    s.channels.find((c) => c.mechanism === s.mechanism) ??
+    s.channels.find((c) => c.verdict !== 'reachable');
+  if (!decisive) return '';
+  const e = decisive.evidence;
+  const where = s.verdict === 'partial' ? `${decisive.channel}: ` : '';
+  if (decisive.reason === 'timeout-probe-timer') return `${where}no answer in ${(e.timings.totalMs / 1000).toFixed(1)} s`;
+  return where + (e.fingerprint?.vendor ?? e.netError ?? (e.status ? `HTTP ${e.status}` : decisive.reason));
+}
+
 /** The audit as a plain-text table: one line per service, then the gap score. */
 export function formatReport(report: Report, population: Population): string {
   const header = ['service', 'category', `share (${population})`, 'verdict', 'mechanism', 'evidence'];
   const rows = report.services.map((s) => {
     const figure = s.usage.find((u) => u.population === population);
-    const decisive = s.channels.find((c) => c.verdict === s.verdict && c.mechanism === s.mechanism) ?? s.channels[0];
-    const evidence = decisive?.evidence.netError ?? decisive?.evidence.fingerprint?.vendor ?? '';
-    return [s.name, s.category, pct(figure?.share), s.verdict, s.mechanism ?? '', evidence];
+    return [s.name, s.category, pct(figure?.share), s.verdict, s.mechanism ?? '', evidenceOf(s)];
   });
   const lines = [table([header, ...rows]), ''];
   if (!report.control.ok) {

@@ -1,0 +1,41 @@
+import { CONTROL_URLS } from '../utils/probe/control';
+import { startLab, syntheticBenchmark } from '../tests/lab';
+import { ensureLabDeps } from './ensure-lab-deps';
+import { runHeadlessAudit } from './lib/run-headless-audit';
+
+/**
+ * Speed and size figures, one `name: value unit` line each, measured on the
+ * real extension in headless Chromium against the lab (never by timed unit tests).
+ */
+async function auditOfSynthetic(count: number, treatment: 'ok' | 'silent', timeoutMs: number) {
+  const { catalog, scenario } = syntheticBenchmark(count, treatment);
+  const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario });
+  try {
+    const { report, wallMs } = await runHeadlessAudit({
+      catalog,
+      options: { timeoutMs },
+      browserArgs: lab.chromiumArgs,
+      executablePath: lab.executablePath,
+    });
+    const expected = treatment === 'ok' ? 'reachable' : 'blocked';
+    const wrong = report.services.filter((s) => s.verdict !== expected).length;
+    if (wrong) console.error(`warning: ${wrong} of ${count} services were not ${expected}`);
+    return wallMs;
+  } finally {
+    await lab.stop();
+  }
+}
+
+async function main() {
+  await ensureLabDeps();
+  const reachableMs = await auditOfSynthetic(40, 'ok', 8000);
+  console.log(`audit.reachable_40: ${(reachableMs / 1000).toFixed(2)} s`);
+  const droppedTimeout = 4000;
+  const droppedMs = await auditOfSynthetic(40, 'silent', droppedTimeout);
+  console.log(`audit.dropped_40: ${(droppedMs / droppedTimeout).toFixed(2)} x-timeout`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
