@@ -7,9 +7,11 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Access Gap',
-    description:
-      'Measures which consumer services your customers use are unreachable from your workplace network, and why.',
+    // Localised from public/_locales (en is the default; fr follows the browser language).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    action: { default_title: '__MSG_extName__' },
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'webNavigation', 'declarativeNetRequest'],
     host_permissions: ['<all_urls>'],
   },

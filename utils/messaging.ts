@@ -3,6 +3,8 @@ import type { Catalog } from './catalog/types';
 import type { AuditOptions } from './store/db';
 import type { AuditState } from './audit/state';
 import type { Report } from './report/types';
+import type { AuditSummary } from './history/summary';
+import type { RetentionPolicy } from './store/retention';
 
 /** The one protocol between the extension's pages (and the CLI, through a page) and its background. */
 export interface ProtocolMap {
@@ -15,6 +17,14 @@ export interface ProtocolMap {
   getAuditState(req: { auditId?: string }): AuditState | null;
   /** The report of a finished audit, in the schema the CLI writes. */
   getReport(req: { auditId: string }): Report | null;
+  /** Every stored audit, newest first, summarised for history (no evidence). */
+  listAudits(req: Record<string, never>): AuditSummary[];
+  /** Delete one audit and everything stored with it. */
+  deleteAudit(req: { auditId: string }): boolean;
+  /** Delete finished audits the retention settings no longer keep. */
+  applyRetention(req: RetentionPolicy): { deleted: string[] };
+  /** Attach the user's network label to an audit (opt-in setting). */
+  setAuditNote(req: { auditId: string; networkLabel: string }): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -15,6 +15,7 @@ import { connectNetErrorTracker } from '../browser/net-error-adapter';
 import { createBrowserProbes } from '../browser/probes';
 import { isOwnPage } from '../browser/own-pages';
 import { browserInfo } from '../browser/browser-info';
+import { registerHistoryHandlers } from './history-handlers';
 
 const RESUME_ALARM = 'resume-audit';
 
@@ -26,6 +27,7 @@ export function registerBackground(): void {
   const tracker = new NetErrorTracker();
   connectNetErrorTracker(tracker);
   const storeReady = openAccessGapDb().then(auditStore);
+  registerHistoryHandlers(storeReady);
   const serviceReady = storeReady.then((store) =>
     createAuditService({ store, probes: createBrowserProbes(tracker), onProgress: () => {} }),
   );

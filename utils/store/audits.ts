@@ -1,7 +1,7 @@
 import type { Db, AuditRecord, AuditNote, StoredObservation, StoredVerdict } from './db';
 import type { Observation } from '../probe/types';
 import type { ServiceVerdict } from '../verdict/types';
-import { deleteAudit } from './retention';
+import { applyRetention, deleteAudit, type RetentionPolicy } from './retention';
 
 /** Typed accessors; each write is its own transaction so a result lands the moment it is known. */
 export function auditStore(db: Db) {
@@ -29,6 +29,8 @@ export function auditStore(db: Db) {
     getNote: (auditId: string) => db.get('notes', auditId),
     putNote: (note: AuditNote) => db.put('notes', note),
     deleteAudit: (auditId: string) => deleteAudit(db, auditId),
+    /** Delete finished audits the policy no longer keeps; returns their ids. */
+    applyRetention: (policy: RetentionPolicy, now?: number) => applyRetention(db, policy, now),
   };
 }
 export type AuditStore = ReturnType<typeof auditStore>;

@@ -1,0 +1,46 @@
+import type { AuditNote, AuditRecord } from '../store/db';
+import type { ServiceVerdict, Verdict } from '../verdict/types';
+import { computeGap, populationsWithFigures, type GapScore } from '../gap';
+import { probedServices } from '../audit/plan';
+
+/** One line of history: enough for the audit list and the gap-over-time chart, without any evidence. */
+export interface AuditSummary {
+  id: string;
+  status: AuditRecord['status'];
+  trigger: AuditRecord['trigger'];
+  startedAt: number;
+  finishedAt?: number;
+  catalogName: string;
+  done: number;
+  total: number;
+  /** How many services got each verdict. */
+  counts: Partial<Record<Verdict, number>>;
+  controlOk?: boolean;
+  /** Gap for each population the audited catalog has figures for (computed by `utils/gap`). */
+  gap: Pick<GapScore, 'population' | 'overall'>[];
+  networkLabel?: string;
+}
+
+/** Summarise a stored audit (the background calls this for `listAudits`). */
+export function summarizeAudit(audit: AuditRecord, verdicts: ServiceVerdict[], note?: AuditNote): AuditSummary {
+  const counts: AuditSummary['counts'] = {};
+  for (const v of verdicts) counts[v.verdict] = (counts[v.verdict] ?? 0) + 1;
+  return {
+    id: audit.id,
+    status: audit.status,
+    trigger: audit.trigger,
+    startedAt: audit.startedAt,
+    ...(audit.finishedAt !== undefined ? { finishedAt: audit.finishedAt } : {}),
+    catalogName: audit.catalog.name,
+    done: verdicts.length,
+    total: probedServices(audit.catalog).length,
+    counts,
+    ...(audit.control ? { controlOk: audit.control.ok } : {}),
+    // Only the overall tally travels: the per-category detail is in each audit's report.
+    gap: populationsWithFigures(audit.catalog).map((p) => {
+      const { population, overall } = computeGap(audit.catalog, verdicts, p);
+      return { population, overall };
+    }),
+    ...(note?.networkLabel ? { networkLabel: note.networkLabel } : {}),
+  };
+}

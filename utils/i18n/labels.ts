@@ -1,0 +1,24 @@
+import type { Channel, Population } from '../catalog/types';
+import type { Mechanism, Verdict } from '../verdict/types';
+import type { AuditRecord } from '../store/db';
+import type { MessageKey, Translate } from './translate';
+
+// Message names allow only [A-Za-z0-9_@] (Chrome), so `block-page` becomes `block_page`.
+const keyOf = (prefix: string, value: string) => `${prefix}_${value.replaceAll('-', '_')}` as MessageKey;
+
+/** "Blocked" / "Bloqué". */
+export const verdictLabel = (t: Translate, verdict: Verdict) => t(keyOf('verdict', verdict));
+/** "Proxy deny rule" / "Règle de refus du proxy". */
+export const mechanismLabel = (t: Translate, mechanism: Mechanism) => t(keyOf('mechanism', mechanism));
+/** "Page" / "Media" / "Realtime". */
+export const channelLabel = (t: Translate, channel: Channel) => t(keyOf('channel', channel));
+/** "Complete" / "Terminé". */
+export const statusLabel = (t: Translate, status: AuditRecord['status']) => t(keyOf('status', status));
+/** "France" / "United States" / "World". */
+export const populationLabel = (t: Translate, population: Population) => t(keyOf('populationName', population));
+
+/** A catalog category in words; a custom catalog's own category is shown as written. */
+export function categoryLabel(i18n: { t: Translate; has(key: string): boolean }, category: string): string {
+  const key = keyOf('category', category);
+  return i18n.has(key) ? i18n.t(key) : category;
+}

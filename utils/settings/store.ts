@@ -1,0 +1,21 @@
+import { parseSettings, type Settings } from './schema';
+
+/** The slice of `browser.storage.local` settings need; injected so tests pass a fake. */
+export interface StorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export const SETTINGS_KEY = 'settings';
+
+/** Read the settings (defaults for anything missing or invalid). */
+export async function loadSettings(area: StorageArea): Promise<Settings> {
+  return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+/** Merge a change into the stored settings and return the result as stored. */
+export async function saveSettings(area: StorageArea, change: Partial<Settings>): Promise<Settings> {
+  const next = parseSettings({ ...(await loadSettings(area)), ...change });
+  await area.set({ [SETTINGS_KEY]: next });
+  return next;
+}
