@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Population } from '../utils/catalog/types';
 import { defaultPopulation } from '../utils/gap';
@@ -9,7 +9,7 @@ import { progressPrinter } from './lib/progress';
 import { formatReport } from './lib/print-report';
 import { ensureLabDeps } from './ensure-lab-deps';
 
-const USAGE = `usage: npm run audit -- [--catalog FILE] [--proxy URL] [--browser-arg ARG]... [--timeout MS] [--population FR|US|WORLD] [--json OUT]`;
+const USAGE = `usage: npm run audit -- [--catalog FILE] [--proxy URL] [--browser-arg ARG]... [--browser PATH] [--timeout MS] [--population FR|US|WORLD] [--json OUT]`;
 
 /** Exit 2 with a one-line reason: bad input is the caller's to fix. */
 function badInput(reason: string): never {
@@ -25,6 +25,7 @@ async function main() {
         catalog: { type: 'string' },
         proxy: { type: 'string' },
         'browser-arg': { type: 'string', multiple: true },
+        browser: { type: 'string' },
         timeout: { type: 'string' },
         population: { type: 'string' },
         json: { type: 'string' },
@@ -47,12 +48,14 @@ async function main() {
   const population = (args.population ?? defaultPopulation(Intl.DateTimeFormat().resolvedOptions().locale)) as Population;
   if (!['FR', 'US', 'WORLD'].includes(population)) badInput(`--population ${population}: use FR, US or WORLD`);
 
+  if (args.browser !== undefined && !existsSync(args.browser)) badInput(`--browser ${args.browser}: no such file`);
   await ensureLabDeps();
   const browserArgs = [...(args['browser-arg'] ?? []), ...(args.proxy ? [`--proxy-server=${args.proxy}`] : [])];
   const { report, wallMs } = await runHeadlessAudit({
     ...(catalogResult?.ok ? { catalog: catalogResult.catalog } : {}),
     ...(timeoutMs ? { options: { timeoutMs } } : {}),
     browserArgs,
+    ...(args.browser ? { executablePath: args.browser } : {}),
     onProgress: progressPrinter(),
   });
   process.stderr.write('\n');
