@@ -96,7 +96,7 @@ describe('npm run audit with a custom CSV catalog in the lab', () => {
       expect(stdout).toMatch(/Gap score \(FR\): 45\.8 % of customer usage is blocked/);
       const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
       expect(report.schemaVersion).toBe(1);
-      expect(report.catalog.name).toBe('my.csv');
+      expect(report.catalog.name).toBe('my');
       expect(report.catalog.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(Object.fromEntries(report.services.map((s) => [s.id, s.verdict]))).toEqual({ yt: 'reachable', wa: 'blocked', lk: 'reachable' });
     } finally {
