@@ -1,18 +1,32 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * Firefox needs a stable add-on id (storage, policies and `installExtension` key on it). 140 is the
+ * ESR that knows the data-collection field (web-ext lint warns below it); Access Gap collects no
+ * personal data (reports hold no IP, no user name), which the data-collection field declares.
+ */
+const FIREFOX_SETTINGS = {
+  gecko: { id: 'access-gap@access-gap.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+};
+
 // Permissions are the minimum the probes need; the README explains each one.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     // Localised from public/_locales (en is the default; fr follows the browser language).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: '__MSG_extName__' },
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'webRequest', 'webNavigation', 'declarativeNetRequest'],
+    permissions: [
+      'storage', 'unlimitedStorage', 'alarms', 'webRequest', 'webNavigation', 'declarativeNetRequest',
+      // Firefox only: getSecurityInfo (TLS inspection by certificate owner) needs a blocking onHeadersReceived.
+      ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
+    ],
     host_permissions: ['<all_urls>'],
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+  }),
 });
