@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageApi } from '../utils/ui/page-api';
+import type { Settings } from '../utils/settings';
+import type { I18n } from '../utils/i18n';
+import type { Report } from '../utils/report/types';
+import type { AuditSummary } from '../utils/history/summary';
+import { compareReports, type AuditComparison } from '../utils/history/compare';
+import { exportFileName, reportToCsv, reportToJson } from '../utils/export';
+import { pickGap } from '../utils/ui/share';
+import { I18nProvider } from './i18n';
+import { DashboardView } from './dashboard-view';
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The dashboard's data: settings and language, the stored audits, the report
+ * shown, a comparison; every action goes through `api`. `initialAuditId`
+ * comes from the page URL (`#audit=<id>`, as the popup links it).
+ */
+export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAuditId?: string }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [i18n, setI18n] = useState<I18n | null>(null);
+  const [audits, setAudits] = useState<AuditSummary[] | null>(null);
+  const [shownId, setShownId] = useState(initialAuditId);
+  const [report, setReport] = useState<Report | null>(null);
+  const [comparison, setComparison] = useState<AuditComparison | null>(null);
+  const [error, setError] = useState<string>();
+  const guard = (work: () => Promise<void>) => work().catch((e: unknown) => setError(errorText(e)));
+
+  const refreshAudits = () =>
+    guard(async () => {
+      const list = await api.listAudits({});
+      setAudits(list);
+      setShownId((id) => id ?? (list.find((a) => a.status === 'complete') ?? list[0])?.id);
+    });
+
+  useEffect(() => {
+    void guard(async () => {
+      const s = await api.loadSettings();
+      setSettings(s);
+      setI18n(await api.loadI18n(s.language));
+      // Retention also runs here, so history shrinks when the user lowers it and reopens the page.
+      await api.applyRetention({ maxAudits: s.retentionAudits, maxDays: s.retentionDays });
+      await refreshAudits();
+    });
+  }, []);
+
+  // The shown audit's report; re-read while it runs so the table fills in.
+  const shown = audits?.find((a) => a.id === shownId);
+  useEffect(() => {
+    if (!shownId) return;
+    void guard(async () => setReport(await api.getReport({ auditId: shownId })));
+    if (shown?.status !== 'running') return;
+    const timer = setInterval(() => void refreshAudits(), 1000);
+    return () => clearInterval(timer);
+  }, [shownId, shown?.status, shown?.done]);
+
+  if (!i18n || !settings) return error ? <p role="alert">{error}</p> : null;
+  document.documentElement.lang = i18n.locale;
+  document.title = i18n.t('dashboardTitle');
+  const gap = report ? pickGap(report, settings.population, i18n.locale) : undefined;
+  const population = gap?.population ?? (i18n.locale === 'fr' ? 'FR' : 'US');
+  return (
+    <I18nProvider value={i18n}>
+      <DashboardView
+        report={report}
+        gap={gap}
+        population={population}
+        audits={audits ?? []}
+        shownId={shownId}
+        {...(shown?.networkLabel ? { networkLabel: shown.networkLabel } : {})}
+        settings={settings}
+        comparison={comparison}
+        {...(error ? { error } : {})}
+        onView={(id) => {
+          setShownId(id);
+          setComparison(null);
+        }}
+        onDelete={(id) =>
+          void guard(async () => {
+            await api.deleteAudit({ auditId: id });
+            if (id === shownId) setShownId(undefined);
+            await refreshAudits();
+          })
+        }
+        onCompare={(olderId, newerId) =>
+          void guard(async () => {
+            const [a, b] = await Promise.all([api.getReport({ auditId: olderId }), api.getReport({ auditId: newerId })]);
+            if (a && b) setComparison(a.startedAt <= b.startedAt ? compareReports(a, b) : compareReports(b, a));
+          })
+        }
+        onExportJson={() => report && api.download(exportFileName(report, 'json'), 'application/json', reportToJson(report))}
+        onExportCsv={() => report && api.download(exportFileName(report, 'csv'), 'text/csv;charset=utf-8', reportToCsv(report, population))}
+        onPrint={() => api.print()}
+        onSaveSettings={async (next) => {
+          const saved = await api.saveSettings(next);
+          setSettings(saved);
+          if (saved.language !== settings.language) setI18n(await api.loadI18n(saved.language));
+          await api.applyRetention({ maxAudits: saved.retentionAudits, maxDays: saved.retentionDays });
+          await refreshAudits();
+        }}
+      />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Report } from '../utils/report/types';
+import type { GapScore } from '../utils/gap';
+import type { Population } from '../utils/catalog/types';
+import type { Settings } from '../utils/settings';
+import type { AuditSummary } from '../utils/history/summary';
+import type { AuditComparison } from '../utils/history/compare';
+import { useI18n } from './i18n';
+import { ErrorAlert } from './storage-alert';
+import { AuditSummaryCard } from './audit-summary';
+import { ResultsTable } from './results-table';
+import { UsageChart } from './usage-chart';
+import { HistoryPanel } from './history-panel';
+import { SettingsPanel } from './settings-panel';
+
+export interface DashboardViewProps {
+  report: Report | null;
+  gap: GapScore | undefined;
+  population: Population;
+  audits: AuditSummary[];
+  shownId: string | undefined;
+  networkLabel?: string;
+  settings: Settings;
+  comparison: AuditComparison | null;
+  error?: string;
+  onView(id: string): void;
+  onDelete(id: string): void;
+  onCompare(olderId: string, newerId: string): void;
+  onExportJson(): void;
+  onExportCsv(): void;
+  onPrint(): void;
+  onSaveSettings(next: Settings): Promise<void>;
+}
+
+/**
+ * The dashboard's layout, pure: summary and exports, results table with
+ * evidence, usage chart, history, settings. The print stylesheet keeps the
+ * first three on one page.
+ */
+export function DashboardView(p: DashboardViewProps) {
+  const { t } = useI18n();
+  const section = (id: string, title: string, children: preact.ComponentChildren, extra = '') => (
+    <section id={id} class={`panel ${extra}`} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </section>
+  );
+  return (
+    <>
+      <a class="skip-link" href="#main">{t('skipToContent')}</a>
+      <header class="dash-header">
+        <h1>{t('dashboardTitle')}</h1>
+        <nav aria-label={t('dashboardTitle')} class="no-print">
+          <a href="#results">{t('navResults')}</a>
+          <a href="#chart">{t('navChart')}</a>
+          <a href="#history">{t('navHistory')}</a>
+          <a href="#settings">{t('navSettings')}</a>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} class="dashboard">
+        <ErrorAlert error={p.error} />
+        {p.report ? (
+          <>
+            <AuditSummaryCard report={p.report} gap={p.gap} {...(p.networkLabel ? { networkLabel: p.networkLabel } : {})}
+              onExportJson={p.onExportJson} onExportCsv={p.onExportCsv} onPrint={p.onPrint} />
+            {section('results', t('navResults'), <ResultsTable services={p.report.services} population={p.population} />)}
+            {p.gap && section('chart', t('navChart'), <UsageChart gap={p.gap} />, 'chart-panel')}
+          </>
+        ) : (
+          <p>{p.audits.length ? t('loading') : t('noAuditYet')}</p>
+        )}
+        {section('history', t('historyTitle'),
+          <HistoryPanel audits={p.audits} population={p.population} shownId={p.shownId} comparison={p.comparison}
+            onView={p.onView} onDelete={p.onDelete} onCompare={p.onCompare} />, 'no-print')}
+        {section('settings', t('settingsTitle'), <SettingsPanel settings={p.settings} onSave={p.onSaveSettings} />, 'no-print')}
+      </main>
+    </>
+  );
+}

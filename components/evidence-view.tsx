@@ -1,0 +1,59 @@
+import type { ChannelVerdict } from '../utils/verdict/types';
+import type { ReportService } from '../utils/report/types';
+import { channelLabel, mechanismLabel, verdictLabel } from '../utils/i18n';
+import { useI18n } from './i18n';
+import { VerdictBadge } from './verdict-badge';
+
+/**
+ * Why each channel of a service got its verdict, in the browser's own words:
+ * URL probed, network error, HTTP status, final host, block page matched,
+ * redirects and timings — what IT needs to trust (or dispute) a verdict.
+ */
+export function EvidenceView({ service, id }: { service: ReportService; id: string }) {
+  const { t } = useI18n();
+  return (
+    <section id={id} class="evidence" aria-label={t('evidenceTitle', service.name)} data-testid={`evidence-${service.id}`}>
+      {service.channels.map((c) => (
+        <ChannelEvidence key={c.channel} channel={c} />
+      ))}
+    </section>
+  );
+}
+
+function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
+  const { t, fmt } = useI18n();
+  const e = c.evidence;
+  const rows: [string, string | undefined][] = [
+    [t('evidenceUrl'), e.url],
+    [t('evidenceError'), e.netError],
+    [t('evidenceStatus'), e.status === undefined ? undefined : String(e.status)],
+    [t('evidenceFinalHost'), e.finalHost],
+    [t('evidenceFingerprint'), e.fingerprint ? t('evidenceFingerprintValue', e.fingerprint.vendor, e.fingerprint.matched) : undefined],
+    [t('evidenceRedirects'), e.redirects?.length ? e.redirects.map((r) => `${r.status} → ${r.to}`).join('\n') : undefined],
+    [
+      t('evidenceTimings'),
+      t('evidenceTimingsValue', e.timings.headersMs === undefined ? t('none') : fmt.duration(e.timings.headersMs), fmt.duration(e.timings.totalMs)),
+    ],
+    [t('evidenceRule'), c.reason],
+    [t('evidenceDetail'), e.detail],
+  ];
+  return (
+    <div class="channel-evidence">
+      <h4>
+        {channelLabel(t, c.channel)}: <VerdictBadge verdict={c.verdict} label={c.mechanism ? `${verdictLabel(t, c.verdict)} · ${mechanismLabel(t, c.mechanism)}` : undefined} />
+      </h4>
+      <dl>
+        {rows
+          .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
+          .map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>
+                <code>{value}</code>
+              </dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  );
+}
