@@ -8,6 +8,8 @@ import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type ReportService }
 export interface ReportContext {
   toolVersion: string;
   browser: { name: string; version: string };
+  /** Set by the managed (fleet) upload only; user exports leave them out. */
+  fleet?: { site?: string; organisation?: string; installId?: string };
 }
 
 /** Assemble the report of an audit from its stored record and verdicts. */
@@ -45,6 +47,7 @@ export function buildReport(audit: AuditRecord, verdicts: ServiceVerdict[], ctx:
       hash: audit.catalogHash,
       services: probedServices(audit.catalog).length,
     },
+    ...ctx.fleet,
     options: audit.options,
     control: {
       ok: audit.control?.ok ?? false,

@@ -23,6 +23,10 @@ export interface Report {
   tool: { name: 'Access Gap'; version: string };
   browser: { name: string; version: string };
   catalog: { name: string; version: string; hash: string; services: number };
+  /** Fleet fields, set only when IT configures them by policy (managed storage): the site label and organisation IT chose, and a random id generated once per install (no personal data). */
+  site?: string;
+  organisation?: string;
+  installId?: string;
   options: AuditOptions;
   control: { ok: boolean; reason?: string; checks: ControlCheck[] };
   services: ReportService[];

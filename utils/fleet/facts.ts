@@ -1,0 +1,111 @@
+import type { Population } from '../catalog/types';
+import { usageFor } from '../catalog/usage';
+import type { Mechanism, Verdict } from '../verdict/types';
+import type { FleetReport } from './report-schema';
+
+/** Site label used for reports sent without one (an unmanaged browser, a CLI run). */
+export const NO_SITE = '';
+
+/** One cell of the fleet's fact table: how many reports from a site gave a service this verdict by this mechanism. */
+export interface FleetFact {
+  site: string;
+  serviceId: string;
+  service: string;
+  category: string;
+  verdict: Verdict;
+  /** `''` when the verdict has no mechanism (reachable, inconclusive). */
+  mechanism: Mechanism | '';
+  reports: number;
+}
+
+/** One service across the fleet, for the "top blocked" view. */
+export interface FleetServiceSummary {
+  serviceId: string;
+  service: string;
+  category: string;
+  /** Customer usage share for the chosen population (latest published figure), or null. */
+  usageShare: number | null;
+  /** Reports with a conclusive verdict for this service (the denominator). */
+  conclusive: number;
+  blocked: number;
+  degraded: number;
+  inconclusive: number;
+  /** blocked / conclusive, or null when no report was conclusive. */
+  blockedRate: number | null;
+  /** blockedRate × usageShare: how much of the customers' usage the fleet cannot reach; null without a figure. */
+  weightedBlocked: number | null;
+  mechanisms: Partial<Record<Mechanism, number>>;
+  /** Sites where at least one report found the service blocked, sorted. */
+  blockedAt: string[];
+}
+
+const DEGRADED: readonly Verdict[] = ['throttled', 'partial'];
+
+/** The fact table (site × service × verdict × mechanism), sorted for stable output. */
+export function buildFacts(reports: readonly FleetReport[]): FleetFact[] {
+  const facts = new Map<string, FleetFact>();
+  for (const report of reports) {
+    const site = report.site ?? NO_SITE;
+    for (const s of report.services) {
+      const mechanism = s.mechanism ?? '';
+      const key = `${site}\u0000${s.id}\u0000${s.verdict}\u0000${mechanism}`;
+      const fact = facts.get(key);
+      if (fact) fact.reports++;
+      else facts.set(key, { site, serviceId: s.id, service: s.name, category: s.category, verdict: s.verdict, mechanism, reports: 1 });
+    }
+  }
+  return [...facts.values()].sort(
+    (a, b) => cmp(a.site, b.site) || cmp(a.serviceId, b.serviceId) || cmp(a.verdict, b.verdict) || cmp(a.mechanism, b.mechanism),
+  );
+}
+
+/**
+ * Services across the fleet, most blocked customer usage first: a service half the
+ * fleet cannot reach that 90 % of customers use outranks one everybody blocks that
+ * 2 % use. Services without a published figure follow, by blocked rate.
+ */
+export function summariseServices(reports: readonly FleetReport[], population: Population): FleetServiceSummary[] {
+  const byId = new Map<string, FleetServiceSummary & { sites: Set<string> }>();
+  for (const report of reports) {
+    for (const s of report.services) {
+      let sum = byId.get(s.id);
+      if (!sum) {
+        const share = usageFor({ usage: s.usage } as Parameters<typeof usageFor>[0], population)?.share ?? null;
+        sum = {
+          serviceId: s.id, service: s.name, category: s.category, usageShare: share,
+          conclusive: 0, blocked: 0, degraded: 0, inconclusive: 0, blockedRate: null, weightedBlocked: null,
+          mechanisms: {}, blockedAt: [], sites: new Set(),
+        };
+        byId.set(s.id, sum);
+      }
+      if (s.verdict === 'inconclusive') {
+        sum.inconclusive++;
+        continue;
+      }
+      sum.conclusive++;
+      if (s.verdict === 'blocked') {
+        sum.blocked++;
+        sum.sites.add(report.site ?? NO_SITE);
+      } else if (DEGRADED.includes(s.verdict)) sum.degraded++;
+      if (s.mechanism && s.verdict !== 'reachable') sum.mechanisms[s.mechanism] = (sum.mechanisms[s.mechanism] ?? 0) + 1;
+    }
+  }
+  const out = [...byId.values()].map(({ sites, ...sum }) => {
+    const blockedRate = sum.conclusive ? sum.blocked / sum.conclusive : null;
+    return {
+      ...sum,
+      blockedRate,
+      weightedBlocked: blockedRate !== null && sum.usageShare !== null ? blockedRate * sum.usageShare : null,
+      blockedAt: [...sites].sort(cmp),
+    };
+  });
+  return out.sort(
+    (a, b) =>
+      (b.weightedBlocked ?? -1) - (a.weightedBlocked ?? -1) || (b.blockedRate ?? -1) - (a.blockedRate ?? -1) || cmp(a.serviceId, b.serviceId),
+  );
+}
+
+/** Plain code-unit order: stable across locales (the UI sorts for display itself). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import { UsageFigureSchema } from '../catalog/schema';
+import { MECHANISMS, VERDICTS } from '../verdict/types';
+import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION } from '../report/types';
+
+/**
+ * A label shown on the fleet page and written to CSV. Reports arrive from every
+ * browser of a fleet, or from anyone who can reach the receiver: a label never
+ * needs `<` or `>` (keeps script tags out of any HTML someone builds from the
+ * aggregate) nor control characters (keeps NDJSON and CSV lines intact).
+ */
+export function label(max: number) {
+  return v.pipe(
+    v.string(),
+    v.maxLength(max, `longer than ${max} characters`),
+    v.check((s) => !/[<>]/.test(s), 'contains HTML (< or >)'),
+    v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters'),
+  );
+}
+
+/** Report ids and install ids: UUIDs in practice; anything id-like up to 100 characters is fine. */
+const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'not an id (letters, digits, . _ : -)'));
+/** Catalog ids (same rule as `catalog/schema.ts`). */
+const CatalogId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'not a lowercase id'));
+const Timestamp = v.pipe(v.string(), v.isoTimestamp('not an ISO timestamp'));
+
+/** One service as the fleet needs it: verdict, mechanism and usage (channel evidence is dropped). */
+export const FleetServiceSchema = v.object({
+  id: CatalogId,
+  name: label(100),
+  category: CatalogId,
+  usage: v.pipe(v.array(UsageFigureSchema), v.maxLength(20)),
+  verdict: v.picklist(VERDICTS, 'unknown verdict'),
+  mechanism: v.optional(v.picklist(MECHANISMS, 'unknown mechanism')),
+});
+
+/**
+ * Report schema v1 (`utils/report/types.ts`) as the fleet reads it. `v.object`
+ * drops keys it does not list, so the aggregate holds only what it uses, and a
+ * later minor addition to reports never makes old receivers reject them.
+ */
+export const FleetReportSchema = v.object({
+  schema: v.literal(REPORT_SCHEMA, 'not an Access Gap report'),
+  schemaVersion: v.literal(REPORT_SCHEMA_VERSION),
+  id: Id,
+  status: v.picklist(['running', 'complete', 'failed'], 'unknown status'),
+  trigger: v.picklist(['user', 'cli', 'schedule'], 'unknown trigger'),
+  startedAt: Timestamp,
+  finishedAt: v.optional(Timestamp),
+  site: v.optional(label(100)),
+  organisation: v.optional(label(200)),
+  installId: v.optional(Id),
+  tool: v.object({ name: label(50), version: label(50) }),
+  browser: v.object({ name: label(50), version: label(50) }),
+  catalog: v.object({ name: label(200), version: label(50), hash: label(200) }),
+  control: v.object({ ok: v.boolean() }),
+  services: v.pipe(v.array(FleetServiceSchema), v.maxLength(2000, 'more than 2000 services')),
+});
+
+/** A validated report, reduced to what the fleet aggregates. */
+export type FleetReport = v.InferOutput<typeof FleetReportSchema>;
+export type FleetService = v.InferOutput<typeof FleetServiceSchema>;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { generateReports } from './generate-reports';
+import { MAX_REPORT_BYTES, validateReportText, validateReportValue } from './validate-report';
+
+const good = () => generateReports(1)[0]!;
+const json = (value: unknown) => JSON.stringify(value);
+
+describe('validateReportText', () => {
+  it('accepts a generated report and keeps only what the fleet uses', () => {
+    const result = validateReportText(json({ ...good(), extra: 'ignored' }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.report.site).toBe('Paris HQ');
+    expect('extra' in result.report).toBe(false);
+    expect('channels' in result.report.services[0]!).toBe(false);
+  });
+
+  it.each([
+    ['bad JSON', '{"schema": "access-gap-report",', /not valid JSON/],
+    ['an array', '[1, 2]', /expected a JSON object/],
+    ['a newer version', json({ ...good(), schemaVersion: 2 }), /schema version 2 is not 1/],
+    ['no version', json({ ...good(), schemaVersion: undefined }), /schema version null/],
+    ['another schema', json({ ...good(), schema: 'other' }), /schema: not an Access Gap report/],
+    ['__proto__', '{"schemaVersion":1,"__proto__":{"polluted":true}}', /forbidden key "__proto__"/],
+    ['nested constructor', json({ ...good(), services: [{ constructor: { prototype: 1 } }] }), /forbidden key "constructor"/],
+    ['a script tag in the site', json({ ...good(), site: '<script>alert(1)</script>' }), /site: contains HTML/],
+    ['a script tag in a service name', json({ ...good(), services: [{ ...good().services[0], name: '<img src=x onerror=alert(1)>' }] }), /services.0.name: contains HTML/],
+    ['a control character', json({ ...good(), organisation: 'a\nb' }), /organisation: contains control characters/],
+    ['an unknown verdict', json({ ...good(), services: [{ ...good().services[0], verdict: 'maybe' }] }), /unknown verdict/],
+    ['a bad id', json({ ...good(), id: 'a b' }), /id: not an id/],
+    ['a bad date', json({ ...good(), startedAt: 'yesterday' }), /startedAt: not an ISO timestamp/],
+  ])('rejects %s with a reason', (_, text, reason) => {
+    const result = validateReportText(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('rejects an oversized report before parsing it', () => {
+    const text = json({ ...good(), padding: 'x'.repeat(MAX_REPORT_BYTES) });
+    const result = validateReportText(text);
+    expect(result).toEqual({ ok: false, reason: 'larger than the 5 MB limit for one report' });
+  });
+
+  it('survives absurd nesting without a stack overflow', () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    expect(validateReportValue({ schemaVersion: 1, deep })).toMatchObject({ ok: false, reason: expect.stringMatching(/nested deeper/) });
+  });
+
+  it('accepts a BOM', () => {
+    expect(validateReportText('\uFEFF' + json(good())).ok).toBe(true);
+  });
+});

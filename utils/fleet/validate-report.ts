@@ -1,0 +1,80 @@
+import * as v from 'valibot';
+import { REPORT_SCHEMA_VERSION } from '../report/types';
+import { FleetReportSchema, type FleetReport } from './report-schema';
+
+export { FleetReportSchema, type FleetReport, type FleetService } from './report-schema';
+
+/**
+ * 5 MB per report: a reference-catalog report is ≈ 60 kB, a 2000-service custom
+ * catalog with full evidence stays under 3 MB; more is a mistake or an attack on
+ * the receiver's or the fleet page's memory.
+ */
+export const MAX_REPORT_BYTES = 5 * 1024 * 1024;
+/** Reports are 6 levels deep (report › services › service › usage › figure); more is hostile. */
+const MAX_DEPTH = 10;
+/** Keys that would reach `Object.prototype` through any later spread or merge. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ValidationResult = { ok: true; report: FleetReport } | { ok: false; reason: string };
+
+/**
+ * Validate one report given as JSON text (a posted body, a file, an NDJSON line).
+ * Never throws; a rejection carries one short reason naming the field.
+ */
+export function validateReportText(text: string, maxBytes = MAX_REPORT_BYTES): ValidationResult {
+  // Cheap bound first (≥ 1 byte per UTF-16 unit), exact UTF-8 length only near the limit.
+  if (text.length > maxBytes / 3 && new TextEncoder().encode(text).length > maxBytes) {
+    return fail(`larger than the ${formatMb(maxBytes)} limit for one report`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    return fail(`not valid JSON (${(error as Error).message.slice(0, 120)})`);
+  }
+  return validateReportValue(value);
+}
+
+/** Validate an already parsed value (e.g. one element of a JSON array). */
+export function validateReportValue(value: unknown): ValidationResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail('not a report (expected a JSON object)');
+  const shape = forbiddenShape(value);
+  if (shape) return fail(shape);
+  const version = (value as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== REPORT_SCHEMA_VERSION) {
+    return fail(`schema version ${JSON.stringify(version ?? null)?.slice(0, 20)} is not ${REPORT_SCHEMA_VERSION}, the one this Access Gap reads`);
+  }
+  const result = v.safeParse(FleetReportSchema, value, { abortEarly: true });
+  if (result.success) return { ok: true, report: result.output };
+  const issue = result.issues[0]!;
+  const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
+  return fail(`${path || 'report'}: ${issue.message.replace(/^Invalid \w+: /, '')}`);
+}
+
+/**
+ * `__proto__`, `constructor`, `prototype` keys anywhere, or absurd nesting. `JSON.parse`
+ * keeps `__proto__` as a harmless own key, but an honest report never has one and any
+ * later merge of it would pollute `Object.prototype`. Iterative: no stack overflow.
+ */
+function forbiddenShape(root: object): string | undefined {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value: root, depth: 0, path: 'report' }];
+  while (stack.length) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_DEPTH) return `${path}: nested deeper than ${MAX_DEPTH} levels`;
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return `${path}: forbidden key "${key}"`;
+      stack.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1, path: `${path}.${key}`.slice(0, 200) });
+    }
+  }
+  return undefined;
+}
+
+/** `5 MB`, `20.5 MB`. */
+export function formatMb(bytes: number): string {
+  return `${+(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function fail(reason: string): ValidationResult {
+  return { ok: false, reason };
+}
