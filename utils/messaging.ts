@@ -5,6 +5,8 @@ import type { AuditState } from './audit/state';
 import type { Report } from './report/types';
 import type { AuditSummary } from './history/summary';
 import type { RetentionPolicy } from './store/retention';
+import type { CatalogImportResult, CatalogInfo } from './catalog/catalog-info';
+import type { MergeMode } from './catalog/merge';
 
 /** The one protocol between the extension's pages (and the CLI, through a page) and its background. */
 export interface ProtocolMap {
@@ -25,6 +27,12 @@ export interface ProtocolMap {
   applyRetention(req: RetentionPolicy): { deleted: string[] };
   /** Attach the user's network label to an audit (opt-in setting). */
   setAuditNote(req: { auditId: string; networkLabel: string }): boolean;
+  /** The catalog audits use now, and where it comes from (reference, custom import, managed policy). */
+  getCatalog(req: Record<string, never>): CatalogInfo;
+  /** Validate and store a custom catalog file (JSON or CSV); a rejected file stores nothing. */
+  importCatalog(req: { text: string; fileName: string; mode: MergeMode }): CatalogImportResult;
+  /** Forget the custom catalog: audits use the reference again. */
+  resetCatalog(req: Record<string, never>): boolean;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,5 +1,5 @@
 import { onMessage } from '../messaging';
-import { isOwnPage } from '../browser/own-pages';
+import { assertOwnPage } from '../browser/own-pages';
 import type { AuditStore } from '../store/audits';
 import { toStorageError } from '../store/errors';
 import { summarizeAudit } from '../history/summary';
@@ -13,7 +13,7 @@ export function registerHistoryHandlers(storeReady: Promise<AuditStore>): void {
   const guarded =
     <Req, Res>(handler: (data: Req, store: AuditStore) => Promise<Res>) =>
     async ({ data, sender }: { data: Req; sender: { id?: string; url?: string } }) => {
-      if (!isOwnPage(sender)) throw new Error('Access Gap accepts this message only from its own pages');
+      assertOwnPage(sender);
       try {
         return await handler(data, await storeReady);
       } catch (error) {

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
-import referenceCatalog from '../catalog/reference.json';
 import { CatalogSchema } from '../catalog/schema';
 import type { Catalog } from '../catalog/types';
 import { catalogHash } from '../catalog/hash';
@@ -13,9 +12,10 @@ import { buildReport } from '../report/build-report';
 import { onMessage } from '../messaging';
 import { connectNetErrorTracker } from '../browser/net-error-adapter';
 import { createBrowserProbes } from '../browser/probes';
-import { isOwnPage } from '../browser/own-pages';
+import { assertOwnPage } from '../browser/own-pages';
 import { browserInfo } from '../browser/browser-info';
 import { registerHistoryHandlers } from './history-handlers';
+import { registerCatalogHandlers, resolveActiveCatalog } from './catalog-handlers';
 
 const RESUME_ALARM = 'resume-audit';
 
@@ -28,17 +28,15 @@ export function registerBackground(): void {
   connectNetErrorTracker(tracker);
   const storeReady = openAccessGapDb().then(auditStore);
   registerHistoryHandlers(storeReady);
+  registerCatalogHandlers();
   const serviceReady = storeReady.then((store) =>
     createAuditService({ store, probes: createBrowserProbes(tracker), onProgress: () => {} }),
   );
 
-  const guard = (sender: { id?: string; url?: string }) => {
-    if (!isOwnPage(sender)) throw new Error('Access Gap accepts this message only from its own pages');
-  };
 
   onMessage('startAudit', async ({ data, sender }) => {
-    guard(sender);
-    const catalog: Catalog = data.catalog ? v.parse(CatalogSchema, data.catalog) : (referenceCatalog as Catalog);
+    assertOwnPage(sender);
+    const catalog: Catalog = data.catalog ? v.parse(CatalogSchema, data.catalog) : (await resolveActiveCatalog()).catalog;
     const service = await serviceReady;
     const started = await service.start({
       catalog,
@@ -52,12 +50,12 @@ export function registerBackground(): void {
   });
 
   onMessage('getAuditState', async ({ data, sender }) => {
-    guard(sender);
+    assertOwnPage(sender);
     return readAuditState(await storeReady, data.auditId);
   });
 
   onMessage('getReport', async ({ data, sender }) => {
-    guard(sender);
+    assertOwnPage(sender);
     const store = await storeReady;
     const audit = await store.getAudit(data.auditId);
     if (!audit) return null;

@@ -9,3 +9,8 @@ export function isOwnPage(sender: { id?: string; url?: string } | undefined): bo
   if (!sender || sender.id !== browser.runtime.id) return false;
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
+
+/** Throw unless the message comes from one of the extension's own pages. */
+export function assertOwnPage(sender: { id?: string; url?: string } | undefined): void {
+  if (!isOwnPage(sender)) throw new Error('Access Gap accepts this message only from its own pages');
+}
