@@ -27,6 +27,8 @@ export default defineConfig({
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
     ],
     host_permissions: ['<all_urls>'],
+    // IT's policy (organisation, site, schedule, upload): schema in public/, README "Fleet".
+    storage: { managed_schema: 'managed-schema.json' },
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
   }),
 });

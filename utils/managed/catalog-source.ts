@@ -1,0 +1,43 @@
+import referenceCatalog from '../catalog/reference.json';
+import { parseCatalog } from '../catalog/parse';
+import type { Catalog } from '../catalog/types';
+import type { LocalArea } from './install-id';
+
+export const CATALOG_CACHE_KEY = 'fleetCatalogCache';
+
+export interface CatalogChoice {
+  catalog: Catalog;
+  source: 'managed' | 'cached' | 'reference';
+  /** Why the managed catalog could not be used this time (the cached or reference one was). */
+  error?: string;
+}
+
+/**
+ * The catalog a scheduled audit probes: the one at the policy's URL, fetched,
+ * validated and cached; when fetching or validation fails, the last good one
+ * for that URL stays in use, and without any, the bundled reference catalog.
+ */
+export async function chooseCatalog(
+  url: string | undefined,
+  area: LocalArea,
+  fetchFn: typeof fetch = fetch,
+  now: () => number = Date.now,
+): Promise<CatalogChoice> {
+  const reference = referenceCatalog as Catalog;
+  if (!url) return { catalog: reference, source: 'reference' };
+  const cached = (await area.get(CATALOG_CACHE_KEY))[CATALOG_CACHE_KEY] as { url?: string; catalog?: Catalog } | undefined;
+  const fallback = (error: string): CatalogChoice =>
+    cached?.url === url && cached.catalog ? { catalog: cached.catalog, source: 'cached', error } : { catalog: reference, source: 'reference', error };
+  let text: string;
+  try {
+    const response = await fetchFn(url, { credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(15_000) });
+    if (!response.ok) return fallback(`catalog URL answered HTTP ${response.status}`);
+    text = await response.text();
+  } catch (error) {
+    return fallback(`catalog URL unreachable (${String(error).slice(0, 100)})`);
+  }
+  const parsed = parseCatalog(text);
+  if (!parsed.ok) return fallback(`catalog at the URL is invalid: ${parsed.errors[0] ?? 'unknown error'}`);
+  await area.set({ [CATALOG_CACHE_KEY]: { url, catalog: parsed.catalog, fetchedAt: now() } });
+  return { catalog: parsed.catalog, source: 'managed' };
+}
