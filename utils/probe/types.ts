@@ -1,4 +1,5 @@
 import type { Channel } from '../catalog/types';
+import type { TlsInspection } from '../verdict/tls-inspection';
 
 /**
  * What one probe of one channel saw. Produced by the probe engine in the browser,
@@ -8,8 +9,11 @@ import type { Channel } from '../catalog/types';
 export interface Observation {
   serviceId: string;
   channel: Channel;
-  /** How the channel was probed. */
-  kind: 'fetch' | 'websocket' | 'navigation';
+  /**
+   * How the channel was probed. `throughput` = bounded timed downloads of the media
+   * host (or the throughput control); `webrtc` = ICE gathering against a STUN/TURN server.
+   */
+  kind: 'fetch' | 'websocket' | 'navigation' | 'throughput' | 'webrtc';
   url: string;
   /** Epoch ms when the probe started. */
   startedAt: number;
@@ -35,8 +39,17 @@ export interface Observation {
   timeoutMs: number;
   /** The JS-level error message, e.g. `TypeError: Failed to fetch`. */
   jsError?: string;
+  /**
+   * Firefox only (`webRequest.getSecurityInfo`): who the certificate chain of the final HTTPS
+   * response belongs to. Absent where the browser exposes no certificates (Chrome): unknown, not "clean".
+   */
+  tls?: TlsInspection;
   /** WebSocket only: close code and whether `open` fired. */
   ws?: { opened: boolean; closeCode?: number };
+  /** Throughput probes only: the bounded downloads, raw enough to recompute every figure. */
+  throughput?: ThroughputObservation;
+  /** WebRTC call probes only: what ICE gathering against the server produced. */
+  call?: CallObservation;
   timings: {
     /** ms from start to response headers (fetch resolved / ws open). */
     headersMs?: number;
@@ -51,4 +64,49 @@ export interface ControlResult {
   observations: Observation[];
   /** Why the control failed, in words for the evidence view. */
   reason?: string;
+}
+
+/** One bounded, timed download made by the throughput probe. */
+export interface ThroughputDownload {
+  /** HTTP status; absent when no response arrived. */
+  status?: number;
+  /** ms from request start to response headers (time to first byte, roughly). */
+  ttfbMs?: number;
+  /** Body bytes read. */
+  bytes: number;
+  /** `[ms since headers, cumulative bytes]` after each read, thinned to a bounded length. */
+  progress: [number, number][];
+  /** ms from headers to the moment reading stopped. */
+  readMs: number;
+  /**
+   * Why reading stopped: the body ended, the byte cap or the time window was reached,
+   * or an error/our timer cut it (part-way when `bytes` > 0: degraded, not blocked).
+   */
+  end: 'complete' | 'byte-cap' | 'time-cap' | 'error';
+  /** JS error text when `end` is `error`. */
+  error?: string;
+}
+
+/** What a throughput probe of one host saw. */
+export interface ThroughputObservation {
+  downloads: ThroughputDownload[];
+  /** The limits in force, so a stored observation explains its own bounds. */
+  limits: { maxBytes: number; windowMs: number; sliceMs: number };
+  /** Why nothing was downloaded (e.g. the media channel itself failed). */
+  skipped?: string;
+}
+
+/** ICE candidate types Chromium reports. */
+export type CandidateType = 'host' | 'srflx' | 'prflx' | 'relay';
+
+/** What gathering ICE candidates against one STUN/TURN server produced. */
+export interface CallObservation {
+  /** Candidate types seen (host candidates prove nothing about the server). */
+  candidateTypes: CandidateType[];
+  /** `onicecandidateerror` codes and texts, e.g. `401 Unauthorized` (the server answered) or `701 …`. */
+  errors: { code: number; text: string }[];
+  /** Gathering ended by our timer rather than by the browser. */
+  timedOut: boolean;
+  /** The call probe could not run here (no RTCPeerConnection, no offscreen document). */
+  unsupported?: string;
 }

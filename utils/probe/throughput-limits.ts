@@ -1,0 +1,35 @@
+/**
+ * Bounds of the throughput probe. Throughput is measured only on media channels
+ * (where video and images stall first) and always against a control download in the
+ * same run, as OONI's throttling note and Wehe do.
+ */
+export const THROUGHPUT_LIMITS = {
+  /** Each download stops after this many body bytes. */
+  maxBytes: 512 * 1024,
+  /** …or this long after its response headers, whichever comes first. */
+  windowMs: 3000,
+  /**
+   * Throughput is sampled per slice of the window. Wehe samples every 0.25 s; we use 1 s
+   * because token-bucket policers such as squid's delay_pools refill once a second, so
+   * shorter slices alternate bursts and silences and their median says nothing.
+   */
+  sliceMs: 1000,
+  /** A fast host is downloaded again until it gives `minSamples` samples, at most this often. */
+  maxDownloadsPerHost: 3,
+  /** A completed download smaller than this is dominated by latency, not bandwidth: too small to judge. */
+  minBytes: 32 * 1024,
+  /** Samples needed on each side before anything is decided: one slow sample never decides. */
+  minSamples: 3,
+  /** At most this many media hosts are measured per audit (the most used services first). */
+  maxServices: 12,
+} as const;
+
+export type ThroughputLimits = typeof THROUGHPUT_LIMITS;
+
+/** The most an audit can download for throughput, in bytes: every measured host plus the control. */
+export function maxAuditDownloadBytes(limits: ThroughputLimits = THROUGHPUT_LIMITS): number {
+  return (limits.maxServices + 1) * limits.maxDownloadsPerHost * limits.maxBytes;
+}
+
+/** "An audit downloads at most N MB" — settings show this bound (≈ 20 MB). */
+export const MAX_AUDIT_DOWNLOAD_BYTES = maxAuditDownloadBytes();

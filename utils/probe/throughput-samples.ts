@@ -1,0 +1,56 @@
+import type { ThroughputDownload } from './types';
+
+/** One throughput sample: the rate over one slice of a download, or over a whole short download. */
+export interface ThroughputSample {
+  bytesPerSecond: number;
+  bytes: number;
+  ms: number;
+  /** The whole download, which ended before one slice: its rate is a lower bound at sub-ms timings. */
+  whole: boolean;
+}
+
+/**
+ * A transfer measured under 1 ms (one read from a fast local server) would divide by zero;
+ * counting it as 1 ms gives a lower bound, and a lower bound is enough to say "not slow".
+ */
+const MIN_MEASURABLE_MS = 1;
+
+/** Cumulative bytes read by `t` ms after the headers. */
+function bytesBy(progress: readonly [number, number][], t: number): number {
+  let bytes = 0;
+  for (const [ms, total] of progress) {
+    if (ms > t) break;
+    bytes = total;
+  }
+  return bytes;
+}
+
+/**
+ * Turn one download into samples. A download that lasted at least one slice gives one
+ * sample per whole slice (the cut-off last slice is dropped: its length depends on when
+ * the timer fired). A shorter download that completed (or hit the byte cap) is one sample
+ * over its own duration. Failed responses and downloads that broke before one slice give
+ * none: they say nothing about speed. A slice in which nothing arrived is a 0 B/s sample —
+ * a stalled transfer is slow, not absent.
+ */
+export function samplesOf(download: ThroughputDownload, sliceMs: number): ThroughputSample[] {
+  if (download.status === undefined || download.status >= 400) return [];
+  const slices = Math.floor(download.readMs / sliceMs);
+  if (slices >= 1) {
+    return Array.from({ length: slices }, (_, k) => {
+      const bytes = bytesBy(download.progress, (k + 1) * sliceMs) - bytesBy(download.progress, k * sliceMs);
+      return { bytesPerSecond: (bytes * 1000) / sliceMs, bytes, ms: sliceMs, whole: false };
+    });
+  }
+  if (download.end === 'error' || download.end === 'time-cap') return [];
+  const ms = Math.max(download.readMs, MIN_MEASURABLE_MS);
+  return [{ bytesPerSecond: (download.bytes * 1000) / ms, bytes: download.bytes, ms, whole: true }];
+}
+
+/** The median, robust to one outlier in either direction (e.g. a token bucket's first burst). */
+export function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}

@@ -1,0 +1,126 @@
+import type { Observation } from '../probe/types';
+import { median, samplesOf } from '../probe/throughput-samples';
+import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
+
+/** Figures of one side (the service's media host, or the control) for reports and the UI. */
+export interface ThroughputSide {
+  url: string;
+  /** Median sample rate, kB/s (1 kB = 1000 bytes); absent without samples. */
+  kBps?: number;
+  samples: number;
+  downloads: number;
+  /** Body bytes downloaded on this side. */
+  bytes: number;
+  /** Median time to first byte (response headers), ms. */
+  ttfbMs?: number;
+}
+
+/** The throughput finding attached to a media channel's evidence. */
+export interface ThroughputEvidence {
+  outcome: 'throttled' | 'not-throttled' | 'inconclusive';
+  /** Stable key: `below-control`, `comparable`, `fast-enough`, `too-small`, `few-samples`, `no-control`, `skipped`. */
+  reason: string;
+  service: ThroughputSide;
+  control?: ThroughputSide;
+  /** Service rate / control rate. */
+  ratio?: number;
+  /** Below this ratio the service is throttled. */
+  fraction: number;
+}
+
+export interface ThrottleOptions {
+  /** Service slower than this fraction of the control ⇒ throttled (OONI flags ≥ 10× as extreme; 0.5 is 2×). */
+  fraction: number;
+  minSamples: number;
+  /** A completed download smaller than this is dominated by latency, not bandwidth. */
+  minBytes: number;
+  /**
+   * A service this fast is never called throttled, whatever the control does: two fast
+   * transfers differ by noise (and YouTube recommends 20 Mbit/s sustained for 4K video,
+   * ≈ 2.5 MB/s), so the difference would not stall anything.
+   */
+  fastEnoughBps: number;
+}
+
+export const DEFAULT_THROTTLE_OPTIONS: ThrottleOptions = {
+  fraction: 0.5,
+  minSamples: THROUGHPUT_LIMITS.minSamples,
+  minBytes: THROUGHPUT_LIMITS.minBytes,
+  fastEnoughBps: 2_500_000,
+};
+
+function sideOf(obs: Observation): ThroughputSide & { rate?: number } {
+  const downloads = obs.throughput?.downloads ?? [];
+  const sliceMs = obs.throughput?.limits.sliceMs ?? THROUGHPUT_LIMITS.sliceMs;
+  const rates = downloads.flatMap((d) => samplesOf(d, sliceMs)).map((s) => s.bytesPerSecond);
+  const rate = median(rates);
+  const ttfb = median(downloads.flatMap((d) => (d.ttfbMs === undefined ? [] : [d.ttfbMs])));
+  return {
+    url: obs.url,
+    ...(rate !== undefined ? { rate, kBps: Math.round(rate / 100) / 10 } : {}),
+    samples: rates.length,
+    downloads: downloads.length,
+    bytes: downloads.reduce((sum, d) => sum + d.bytes, 0),
+    ...(ttfb !== undefined ? { ttfbMs: Math.round(ttfb) } : {}),
+  };
+}
+
+/**
+ * Decide whether a media host is throttled, from its throughput observation and the
+ * control's in the same run. Medians of several samples on each side, so one slow
+ * sample never decides; too little data on either side is inconclusive, never throttled.
+ */
+export function decideThrottle(
+  service: Observation,
+  control: Observation | undefined,
+  opts: ThrottleOptions = DEFAULT_THROTTLE_OPTIONS,
+): ThroughputEvidence {
+  const { rate, ...serviceSide } = sideOf(service);
+  const base = { service: serviceSide, fraction: opts.fraction };
+  const result = (outcome: ThroughputEvidence['outcome'], reason: string, extra: Partial<ThroughputEvidence> = {}) => ({
+    outcome,
+    reason,
+    ...base,
+    ...extra,
+  });
+  if (service.throughput?.skipped) return result('inconclusive', 'skipped');
+  const downloads = service.throughput?.downloads ?? [];
+  const allComplete = downloads.length > 0 && downloads.every((d) => d.end === 'complete');
+  if (allComplete && Math.max(...downloads.map((d) => d.bytes)) < opts.minBytes) return result('inconclusive', 'too-small');
+  if (rate === undefined || serviceSide.samples < opts.minSamples) return result('inconclusive', 'few-samples');
+
+  const controlSide = control ? sideOf(control) : undefined;
+  const { rate: controlRate, ...controlFigures } = controlSide ?? {};
+  const withControl = controlSide ? { control: controlFigures as ThroughputSide } : {};
+  if (rate >= opts.fastEnoughBps) return result('not-throttled', 'fast-enough', withControl);
+  if (!controlSide || controlRate === undefined || controlSide.samples < opts.minSamples || controlRate === 0) {
+    return result('inconclusive', 'no-control', withControl);
+  }
+  const ratio = Math.round((rate / controlRate) * 1000) / 1000;
+  return rate < opts.fraction * controlRate
+    ? result('throttled', 'below-control', { ...withControl, ratio })
+    : result('not-throttled', 'comparable', { ...withControl, ratio });
+}
+
+/** One sentence for the evidence view (reports are English; the UI localises by `reason`). */
+export function describeThrottle(e: ThroughputEvidence): string {
+  const s = e.service;
+  const c = e.control;
+  const figures = `${s.kBps ?? '?'} kB/s over ${s.samples} samples${c?.kBps !== undefined ? ` vs ${c.kBps} kB/s for the control` : ''}`;
+  switch (e.reason) {
+    case 'below-control':
+      return `Media downloads ran at ${figures}: below ${e.fraction * 100}% of the control in the same run, so the host is throttled (degraded, not blocked).`;
+    case 'comparable':
+      return `Media downloads ran at ${figures}: comparable to the control, not throttled.`;
+    case 'fast-enough':
+      return `Media downloads ran at ${figures}: fast enough that no throttling matters.`;
+    case 'too-small':
+      return `The media file is ${s.bytes} bytes, too small to measure throughput.`;
+    case 'no-control':
+      return `Media downloads ran at ${figures}, but the throughput control gave too few samples to compare.`;
+    case 'skipped':
+      return 'Throughput was not measured because the media channel itself failed.';
+    default:
+      return `Media downloads gave ${s.samples} usable samples, fewer than needed to judge throughput.`;
+  }
+}
