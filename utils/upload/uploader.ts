@@ -1,0 +1,94 @@
+import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import type { UploadQueue } from './queue';
+
+/** Where and how to upload, from the policy. */
+export interface UploadTarget {
+  url: string;
+  authorization?: string;
+}
+
+export interface FlushResult {
+  sent: number;
+  rejected: number;
+  /** True when a transient failure stopped the flush (the queue waits for the backoff). */
+  failed: boolean;
+  /** When the next attempt is due (0 = nothing queued). */
+  nextAttemptAt: number;
+}
+
+export interface UploaderDeps {
+  queue: UploadQueue;
+  fetchFn?: typeof fetch;
+  now?: () => number;
+  random?: () => number;
+  backoff?: BackoffPolicy;
+  timeoutMs?: number;
+}
+
+/**
+ * The receiver refused the report itself (invalid, too large): sending it again
+ * cannot succeed, so it leaves the queue. 401/403 are not in the list: IT may
+ * fix the Authorization header by policy, and the reports should then arrive.
+ */
+const PERMANENT = new Set([400, 404, 405, 410, 413, 415, 422]);
+
+/**
+ * Sends queued reports, oldest first, one at a time. A transient failure
+ * (offline, timeout, 5xx, 429, 401/403) stops the flush and puts the whole queue
+ * behind an exponential backoff with jitter: the receiver is one endpoint, so when
+ * one report fails the next would too. Flushes never overlap (single flight), so a
+ * report is never in two requests at once; the receiver dedupes by id for the one
+ * case left (it stored the report, its answer was lost).
+ */
+export function createUploader(deps: UploaderDeps) {
+  const { queue, fetchFn = fetch, now = Date.now, random = Math.random, backoff = DEFAULT_BACKOFF, timeoutMs = 30_000 } = deps;
+  let running: Promise<FlushResult> | undefined;
+
+  const flushOnce = async (target: UploadTarget, force: boolean): Promise<FlushResult> => {
+    let state = await queue.meta();
+    const result: FlushResult = { sent: 0, rejected: 0, failed: false, nextAttemptAt: 0 };
+    if (!force && state.nextAttemptAt > now()) return { ...result, nextAttemptAt: state.nextAttemptAt };
+    for (const item of await queue.items()) {
+      let outcome: 'sent' | 'rejected' | string;
+      try {
+        const response = await fetchFn(target.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(target.authorization ? { authorization: target.authorization } : {}) },
+          body: JSON.stringify(item.report),
+          credentials: 'omit',
+          cache: 'no-store',
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        outcome = response.ok ? 'sent' : PERMANENT.has(response.status) ? 'rejected' : `HTTP ${response.status}`;
+      } catch (error) {
+        outcome = `network error (${String(error).slice(0, 120)})`;
+      }
+      if (outcome === 'sent') {
+        await queue.markSent(item.id, now());
+        result.sent++;
+        state = { ...state, sent: state.sent + 1, failures: 0, nextAttemptAt: 0, lastSuccessAt: now() };
+      } else if (outcome === 'rejected') {
+        await queue.remove(item.id);
+        result.rejected++;
+        state = { ...state, rejected: state.rejected + 1 };
+      } else {
+        await queue.noteAttempt(item.id, outcome);
+        const failures = state.failures + 1;
+        state = { ...state, failures, lastError: outcome, nextAttemptAt: now() + backoffDelayMs(failures, backoff, random) };
+        result.failed = true;
+        break;
+      }
+    }
+    await queue.putMeta(state);
+    return { ...result, nextAttemptAt: (await queue.count()) > 0 ? state.nextAttemptAt || now() : 0 };
+  };
+
+  return {
+    /** Send what is due (everything when `force`, e.g. the receiver was just reconfigured). */
+    flush(target: UploadTarget, force = false): Promise<FlushResult> {
+      running ??= flushOnce(target, force).finally(() => (running = undefined));
+      return running;
+    },
+  };
+}
+export type Uploader = ReturnType<typeof createUploader>;
