@@ -1,0 +1,28 @@
+import * as v from 'valibot';
+import type { LocalArea } from '../managed/install-id';
+import { MAX_SCHEDULE_HOURS } from '../managed/schema';
+import type { UserSchedule } from './plan';
+
+export const USER_SCHEDULE_KEY = 'fleetUserSchedule';
+/** An employee's own schedule is at least hourly: nobody needs their browser probing every few seconds. */
+export const MIN_USER_SCHEDULE_HOURS = 1;
+
+const UserScheduleSchema = v.object({
+  enabled: v.boolean(),
+  hours: v.pipe(v.number(), v.minValue(MIN_USER_SCHEDULE_HOURS), v.maxValue(MAX_SCHEDULE_HOURS)),
+});
+
+/** The stored choice, or undefined when the employee never chose (or storage holds garbage). */
+export async function loadUserSchedule(area: LocalArea): Promise<UserSchedule | undefined> {
+  const result = v.safeParse(UserScheduleSchema, (await area.get(USER_SCHEDULE_KEY))[USER_SCHEDULE_KEY]);
+  return result.success ? result.output : undefined;
+}
+
+/** Store the employee's choice; hours are clamped into range, default daily. */
+export async function saveUserSchedule(area: LocalArea, change: { enabled: boolean; hours?: number }): Promise<UserSchedule> {
+  const previous = await loadUserSchedule(area);
+  const hours = Math.min(MAX_SCHEDULE_HOURS, Math.max(MIN_USER_SCHEDULE_HOURS, change.hours ?? previous?.hours ?? 24));
+  const next = { enabled: change.enabled, hours: Number.isFinite(hours) ? hours : 24 };
+  await area.set({ [USER_SCHEDULE_KEY]: next });
+  return next;
+}
