@@ -5,6 +5,7 @@ import type { AuditState } from './audit/state';
 import type { Report } from './report/types';
 import type { AuditSummary } from './history/summary';
 import type { RetentionPolicy } from './store/retention';
+import type { FleetStatus } from './schedule/status';
 import type { CatalogImportResult, CatalogInfo } from './catalog/catalog-info';
 import type { MergeMode } from './catalog/merge';
 
@@ -33,6 +34,10 @@ export interface ProtocolMap {
   importCatalog(req: { text: string; fileName: string; mode: MergeMode }): CatalogImportResult;
   /** Forget the custom catalog: audits use the reference again. */
   resetCatalog(req: Record<string, never>): boolean;
+  /** Managed deployment: policy in force (never the Authorization header), schedule, upload queue. */
+  getFleetStatus(req: Record<string, never>): FleetStatus;
+  /** The employee's own schedule (refused when IT's policy sets one the employee may not pause). */
+  setUserSchedule(req: { enabled: boolean; hours?: number }): FleetStatus;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

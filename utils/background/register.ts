@@ -16,6 +16,7 @@ import { assertOwnPage } from '../browser/own-pages';
 import { browserInfo } from '../browser/browser-info';
 import { registerHistoryHandlers } from './history-handlers';
 import { registerCatalogHandlers, resolveActiveCatalog } from './catalog-handlers';
+import { managedCatalog, registerFleet } from '../schedule/register-fleet';
 
 const RESUME_ALARM = 'resume-audit';
 
@@ -28,7 +29,7 @@ export function registerBackground(): void {
   connectNetErrorTracker(tracker);
   const storeReady = openAccessGapDb().then(auditStore);
   registerHistoryHandlers(storeReady);
-  registerCatalogHandlers();
+  registerCatalogHandlers(managedCatalog);
   const serviceReady = storeReady.then((store) =>
     createAuditService({ store, probes: createBrowserProbes(tracker), onProgress: () => {} }),
   );
@@ -36,7 +37,7 @@ export function registerBackground(): void {
 
   onMessage('startAudit', async ({ data, sender }) => {
     assertOwnPage(sender);
-    const catalog: Catalog = data.catalog ? v.parse(CatalogSchema, data.catalog) : (await resolveActiveCatalog()).catalog;
+    const catalog: Catalog = data.catalog ? v.parse(CatalogSchema, data.catalog) : (await resolveActiveCatalog(managedCatalog)).catalog;
     const service = await serviceReady;
     const started = await service.start({
       catalog,
@@ -71,4 +72,6 @@ export function registerBackground(): void {
     if (resumed === 0) await browser.alarms.clear(RESUME_ALARM);
   });
   void serviceReady.then((service) => service.resumeRunning());
+  // Managed deployment: scheduled audits (kept resumable by the same alarm) and report upload.
+  registerFleet({ storeReady, serviceReady, onAuditStarted: () => void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 }) });
 }

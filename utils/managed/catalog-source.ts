@@ -41,3 +41,13 @@ export async function chooseCatalog(
   await area.set({ [CATALOG_CACHE_KEY]: { url, catalog: parsed.catalog, fetchedAt: now() } });
   return { catalog: parsed.catalog, source: 'managed' };
 }
+
+/**
+ * IT's catalog as last fetched for the policy's current URL, without fetching
+ * (for pages and user-started audits; scheduled audits refresh it first).
+ */
+export async function cachedManagedCatalog(url: string | undefined, area: LocalArea): Promise<Catalog | undefined> {
+  if (!url) return undefined;
+  const cached = (await area.get(CATALOG_CACHE_KEY))[CATALOG_CACHE_KEY] as { url?: string; catalog?: Catalog } | undefined;
+  return cached?.url === url ? cached.catalog : undefined;
+}

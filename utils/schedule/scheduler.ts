@@ -7,9 +7,19 @@ import type { Report } from '../report/types';
 import type { AuditStore } from '../store/audits';
 import type { UploadQueue } from '../upload/queue';
 import type { Uploader } from '../upload/uploader';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from '../upload/backoff';
 import { effectiveSchedule, firstRunAt, nextRunAt, SCHEDULE_ALARM, UPLOAD_ALARM, type EffectiveSchedule, type UserSchedule } from './plan';
 
 export const SCHEDULE_STATE_KEY = 'fleetScheduleState';
+
+/**
+ * Retries start at 30 s, or at the schedule's period when shorter (a 10 s test
+ * schedule retries within seconds), and double up to 6 h.
+ */
+export function retryPolicy(scheduleHours: number | undefined): BackoffPolicy {
+  const periodMs = (scheduleHours ?? Infinity) * 3600_000;
+  return { baseMs: Math.max(1000, Math.min(DEFAULT_BACKOFF.baseMs, periodMs)), capMs: DEFAULT_BACKOFF.capMs };
+}
 
 /** What the scheduler remembers between service-worker lives (storage.local). */
 export interface ScheduleState {
@@ -64,6 +74,7 @@ export function createScheduler(deps: SchedulerDeps) {
   /** Queue the reports of finished scheduled audits, then send what is due and plan the retry alarm. */
   const uploadFinished = async (): Promise<void> => {
     const config = await deps.readConfig();
+    let fresh = false;
     for (const { auditId } of await deps.queue.pending()) {
       const audit = await deps.store.getAudit(auditId);
       if (audit?.status === 'running') {
@@ -72,12 +83,13 @@ export function createScheduler(deps: SchedulerDeps) {
         continue;
       }
       const report = audit && config.uploadUrl ? await deps.reportFor(auditId, config) : null;
-      if (report) await deps.queue.enqueue(report, now());
+      if (report) fresh = (await deps.queue.enqueue(report, now())) === 'queued' || fresh;
       await deps.queue.removePending(auditId);
     }
     if (!config.uploadUrl || (await deps.queue.count()) === 0) return;
     const target = { url: config.uploadUrl, ...(config.uploadAuthorization ? { authorization: config.uploadAuthorization } : {}) };
-    const { nextAttemptAt } = await deps.uploader.flush(target);
+    // A new report is tried at once (one request per scheduled run); the backoff paces retries in between.
+    const { nextAttemptAt } = await deps.uploader.flush(target, fresh, retryPolicy(config.scheduleHours));
     if (nextAttemptAt > 0) await alarms.create(UPLOAD_ALARM, { when: Math.max(nextAttemptAt, now() + 1000) });
   };
 

@@ -44,7 +44,7 @@ export function createUploader(deps: UploaderDeps) {
   const { queue, fetchFn = fetch, now = Date.now, random = Math.random, backoff = DEFAULT_BACKOFF, timeoutMs = 30_000 } = deps;
   let running: Promise<FlushResult> | undefined;
 
-  const flushOnce = async (target: UploadTarget, force: boolean): Promise<FlushResult> => {
+  const flushOnce = async (target: UploadTarget, force: boolean, policy: BackoffPolicy): Promise<FlushResult> => {
     let state = await queue.meta();
     const result: FlushResult = { sent: 0, rejected: 0, failed: false, nextAttemptAt: 0 };
     if (!force && state.nextAttemptAt > now()) return { ...result, nextAttemptAt: state.nextAttemptAt };
@@ -74,7 +74,7 @@ export function createUploader(deps: UploaderDeps) {
       } else {
         await queue.noteAttempt(item.id, outcome);
         const failures = state.failures + 1;
-        state = { ...state, failures, lastError: outcome, nextAttemptAt: now() + backoffDelayMs(failures, backoff, random) };
+        state = { ...state, failures, lastError: outcome, nextAttemptAt: now() + backoffDelayMs(failures, policy, random) };
         result.failed = true;
         break;
       }
@@ -84,9 +84,9 @@ export function createUploader(deps: UploaderDeps) {
   };
 
   return {
-    /** Send what is due (everything when `force`, e.g. the receiver was just reconfigured). */
-    flush(target: UploadTarget, force = false): Promise<FlushResult> {
-      running ??= flushOnce(target, force).finally(() => (running = undefined));
+    /** Send what is due (everything when `force`: a new report is worth one attempt); `policy` overrides the backoff. */
+    flush(target: UploadTarget, force = false, policy?: BackoffPolicy): Promise<FlushResult> {
+      running ??= flushOnce(target, force, policy ?? backoff).finally(() => (running = undefined));
       return running;
     },
   };
