@@ -14,6 +14,8 @@ import { connectNetErrorTracker } from '../browser/net-error-adapter';
 import { createBrowserProbes } from '../browser/probes';
 import { assertOwnPage } from '../browser/own-pages';
 import { browserInfo } from '../browser/browser-info';
+import { withFirefoxTlsInfo } from '../browser/firefox-tls';
+import { assertHostAccess, offerHostAccessOnInstall } from '../browser/firefox-permissions';
 import { registerHistoryHandlers } from './history-handlers';
 import { registerCatalogHandlers, resolveActiveCatalog } from './catalog-handlers';
 import { managedCatalog, registerFleet } from '../schedule/register-fleet';
@@ -27,16 +29,19 @@ const RESUME_ALARM = 'resume-audit';
 export function registerBackground(): void {
   const tracker = new NetErrorTracker();
   connectNetErrorTracker(tracker);
+  const probes = withFirefoxTlsInfo(createBrowserProbes(tracker)); // Firefox: TLS inspection by certificate owner
+  offerHostAccessOnInstall(); // Firefox MV3: host access is optional
   const storeReady = openAccessGapDb().then(auditStore);
   registerHistoryHandlers(storeReady);
   registerCatalogHandlers(managedCatalog);
   const serviceReady = storeReady.then((store) =>
-    createAuditService({ store, probes: createBrowserProbes(tracker), onProgress: () => {} }),
+    createAuditService({ store, probes, onProgress: () => {} }),
   );
 
 
   onMessage('startAudit', async ({ data, sender }) => {
     assertOwnPage(sender);
+    await assertHostAccess(); // never report everything blocked for want of a permission
     const catalog: Catalog = data.catalog ? v.parse(CatalogSchema, data.catalog) : (await resolveActiveCatalog(managedCatalog)).catalog;
     const service = await serviceReady;
     const started = await service.start({

@@ -2,6 +2,7 @@ import type { AuditRecord } from '../store/db';
 import type { ServiceVerdict } from '../verdict/types';
 import type { Population } from '../catalog/types';
 import { computeGap } from '../gap';
+import { tlsInspectionCheck } from '../verdict/tls-inspection';
 import { probedServices } from '../audit/plan';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type ReportService } from './types';
 
@@ -41,6 +42,7 @@ export function buildReport(audit: AuditRecord, verdicts: ServiceVerdict[], ctx:
     ...(audit.finishedAt !== undefined ? { finishedAt: new Date(audit.finishedAt).toISOString() } : {}),
     tool: { name: 'Access Gap', version: ctx.toolVersion },
     browser: ctx.browser,
+    tlsInspection: tlsInspectionCheck(ctx.browser.name),
     catalog: {
       name: audit.catalog.name,
       version: audit.catalog.version,

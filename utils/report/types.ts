@@ -2,6 +2,7 @@ import type { UsageFigure } from '../catalog/types';
 import type { AuditOptions, AuditRecord } from '../store/db';
 import type { ChannelVerdict, Mechanism, Verdict } from '../verdict/types';
 import type { GapScore } from '../gap';
+import type { TlsInspectionCheck } from '../verdict/tls-inspection';
 
 export const REPORT_SCHEMA = 'access-gap-report';
 export const REPORT_SCHEMA_VERSION = 1;
@@ -22,6 +23,12 @@ export interface Report {
   finishedAt?: string;
   tool: { name: 'Access Gap'; version: string };
   browser: { name: string; version: string };
+  /**
+   * Whether this browser could check TLS inspection by certificate owner (Firefox: `available`;
+   * Chrome exposes no certificates: `unavailable`, which the UI must show as "not checked", never
+   * as "not inspected"). Per channel, `evidence.tls` holds the result. Absent in older reports.
+   */
+  tlsInspection?: TlsInspectionCheck;
   catalog: { name: string; version: string; hash: string; services: number };
   /** Fleet fields, set only when IT configures them by policy (managed storage): the site label and organisation IT chose, and a random id generated once per install (no personal data). */
   site?: string;

@@ -4,6 +4,7 @@ import type { ChannelVerdict, Verdict } from './types';
 import { classifyNetError, isBlockedByAdministrator, isBlockedByClient } from './net-errors';
 import { classifyObservation, evidenceOf } from './classify-observation';
 import { hostOf } from './domains';
+import { noteInspection } from './tls-inspection';
 
 /** What the classifier needs besides the observations. */
 export interface ChannelContext {
@@ -57,7 +58,7 @@ export function classifyChannel(observations: readonly Observation[], ctx: Chann
     const host = hostOf(websocket.url);
     return classifyWebSocket(websocket, fetches.find((f) => host !== undefined && hostOf(f.url) === host), domains);
   }
-  if (fetches.length > 0) return pickBest(fetches.map((f) => classifyObservation(f, domains)));
+  if (fetches.length > 0) return noteInspection(pickBest(fetches.map((f) => classifyObservation(f, domains))));
 
   // Navigation only. ERR_BLOCKED_BY_CLIENT is expected there: the probe engine blocks its
   // own navigation with a declarativeNetRequest rule so it never reaches the network.

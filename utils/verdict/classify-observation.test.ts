@@ -30,7 +30,8 @@ describe('network errors (lab fixtures)', () => {
     ['net::ERR_ABORTED', 'aborted'],
     ['net::ERR_INTERNET_DISCONNECTED', 'offline'],
     ['net::ERR_NETWORK_CHANGED', 'network-changed'],
-    ['NS_ERROR_UNKNOWN_HOST', 'unknown-error'],
+    ['NS_ERROR_FAILURE', 'unknown-error'],
+    ['NS_BINDING_ABORTED', 'aborted'],
   ])('%s (not our timer) ⇒ inconclusive/%s, never blocked', (code, reason) => {
     expect(summary(run(errorObs('https://www.youtube.com/', code)))).toEqual(['inconclusive', undefined, reason]);
   });

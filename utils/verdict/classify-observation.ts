@@ -17,6 +17,7 @@ export function evidenceOf(obs: Observation, detail: string, fingerprint?: Finge
     finalHost: hostOf(obs.finalUrl) ?? hostOf(obs.redirects.at(-1)?.to),
     redirects: obs.redirects,
     fingerprint,
+    ...(obs.tls ? { tls: obs.tls } : {}),
     timings: obs.timings,
     detail,
   };

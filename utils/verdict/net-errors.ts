@@ -1,4 +1,5 @@
 import type { Mechanism } from './types';
+import { FIREFOX_NET_ERROR_RULES, FIREFOX_NOT_BLOCKING } from './net-errors-firefox';
 
 /**
  * What a browser network error string says about a channel. `blocked` errors carry
@@ -66,13 +67,11 @@ const NOT_BLOCKING: Readonly<Record<string, { reason: string; detail: string }>>
 };
 
 /**
- * Firefox `NS_ERROR_*` vocabulary — EXTENSION POINT.
- * TODO [2027-01-31]: fill from lab observations (Firefox ESR, lab-notes.md "Firefox").
- * Deliberately empty: Firefox reports some failures with codes shared by several
- * causes, so guessed mappings would mislabel real blocking. Until filled, every
- * `NS_ERROR_*` is `inconclusive` with reason `unknown-error`.
+ * Firefox's vocabulary (`NS_ERROR_*`, NSS messages, `Error code <n>` from webNavigation), each
+ * entry observed in the Firefox lab: see net-errors-firefox.ts. Unlisted Firefox errors stay
+ * `inconclusive` with reason `unknown-error`.
  */
-export const FIREFOX_RULES: Readonly<Record<string, Rule>> = {};
+export const FIREFOX_RULES: Readonly<Record<string, Rule>> = FIREFOX_NET_ERROR_RULES;
 
 /**
  * Classify a browser network error string (`net::ERR_…` from Chromium's webRequest,
@@ -82,7 +81,7 @@ export function classifyNetError(netError: string): NetErrorClass {
   const code = netError.trim().replace(/^net::/, '').toUpperCase();
   const rule = CHROMIUM_RULES[code] ?? FIREFOX_RULES[code] ?? familyRule(code);
   if (rule) return { outcome: 'blocked', ...rule };
-  const benign = NOT_BLOCKING[code];
+  const benign = NOT_BLOCKING[code] ?? FIREFOX_NOT_BLOCKING[code];
   if (benign) return { outcome: 'inconclusive', ...benign };
   return { outcome: 'inconclusive', reason: 'unknown-error', detail: `the browser reported an error we do not interpret (${netError})` };
 }
@@ -94,10 +93,10 @@ function familyRule(code: string): Rule | undefined {
   return undefined;
 }
 
-/** True when `netError` is Chromium's code for a request another extension (or our own rule) blocked. */
+/** True when `netError` says an extension (or our own rule) blocked the request (Chromium or Firefox). */
 export const isBlockedByClient = (netError: string | undefined): boolean =>
-  netError !== undefined && /(^|::)ERR_BLOCKED_BY_CLIENT$/.test(netError.trim());
+  netError !== undefined && classifyNetError(netError).mechanism === 'extension';
 
-/** True when `netError` is Chromium's browser-policy (URLBlocklist) code. */
+/** True when `netError` is a browser-policy block: Chromium's URLBlocklist or Firefox's WebsiteFilter. */
 export const isBlockedByAdministrator = (netError: string | undefined): boolean =>
-  netError !== undefined && /(^|::)ERR_BLOCKED_BY_ADMINISTRATOR$/.test(netError.trim());
+  netError !== undefined && classifyNetError(netError).mechanism === 'policy';

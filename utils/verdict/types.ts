@@ -23,6 +23,8 @@ export interface Evidence {
   finalHost?: string;
   redirects?: Observation['redirects'];
   fingerprint?: FingerprintMatch;
+  /** Firefox only: TLS inspection by certificate owner (`inspected` + the root's name). */
+  tls?: Observation['tls'];
   timings: Observation['timings'];
   /** One sentence explaining the verdict, in English, for reports (the UI localises by `reason`). */
   detail: string;

@@ -1,0 +1,49 @@
+import type { Mechanism } from './types';
+
+/** One Firefox error string → mechanism (same shape as the Chromium rules in net-errors.ts). */
+export interface FirefoxRule {
+  mechanism: Mechanism;
+  reason: string;
+  detail: string;
+}
+
+const rule = (mechanism: Mechanism, reason: string, detail: string): FirefoxRule => ({ mechanism, reason, detail });
+
+/**
+ * Firefox's error vocabulary, keyed upper-case as `classifyNetError` looks codes up. Every entry was
+ * observed in the Firefox lab (Firefox 153 ESR, Debian; tests/lab/firefox-lab.ts), never guessed:
+ * Firefox reports some failures with codes shared by several causes (a reset once came back as the
+ * generic `NS_ERROR_FAILURE`), and those stay `inconclusive`.
+ *
+ * Firefox's `webRequest.onErrorOccurred` gives `NS_ERROR_*` names for network errors, but for
+ * certificate and TLS errors it gives NSS's human message (English UI), and
+ * `webNavigation.onErrorOccurred` gives `Error code <nsresult as unsigned decimal>`.
+ */
+export const FIREFOX_NET_ERROR_RULES: Readonly<Record<string, FirefoxRule>> = {
+  // DNS NXDOMAIN from the resolver (fetch and WebSocket alike).
+  NS_ERROR_UNKNOWN_HOST: rule('dns', 'dns-nxdomain', 'the host name did not resolve (NXDOMAIN or filtered DNS)'),
+  // Nothing listening: the kernel answered RST to the SYN.
+  NS_ERROR_CONNECTION_REFUSED: rule('tcp', 'tcp-refused', 'the TCP connection was actively refused'),
+  // Reset on accept (a firewall injecting RST); seen for fetch and WebSocket.
+  NS_ERROR_NET_RESET: rule('tcp', 'tcp-reset', 'the connection was reset (a filter often injects the reset)'),
+  // squid `http_access deny`: the CONNECT answered 403. As in Chromium, a proxy that cannot resolve
+  // the host refuses the tunnel the same way, hence the wording.
+  NS_ERROR_PROXY_FORBIDDEN: rule('proxy', 'proxy-tunnel-refused', 'the proxy refused the tunnel (it denies the host, or could not resolve it)'),
+  // SEC_ERROR_UNKNOWN_ISSUER as Firefox words it: a chain from a CA nobody installed (interception).
+  'PEER’S CERTIFICATE ISSUER IS NOT RECOGNIZED.': rule('tls', 'tls-cert-untrusted', 'the certificate is signed by an untrusted authority, typical of TLS interception'),
+  "PEER'S CERTIFICATE ISSUER IS NOT RECOGNIZED.": rule('tls', 'tls-cert-untrusted', 'the certificate is signed by an untrusted authority, typical of TLS interception'),
+  // SSL_ERROR_RX_RECORD_TOO_LONG: plain HTTP where a TLS ServerHello was expected (SNI filters).
+  'SSL RECEIVED A RECORD THAT EXCEEDED THE MAXIMUM PERMISSIBLE LENGTH.': rule('tls', 'tls-protocol-error', 'the TLS handshake was broken, typical of SNI filtering'),
+  // Enterprise policy `WebsiteFilter` on a navigation (0x80780003, before any request is made).
+  'ERROR CODE 2155347971': rule('policy', 'policy-blocked', 'a browser policy set by the administrator (WebsiteFilter) blocks this URL'),
+  // A declarativeNetRequest/webRequest block (NS_ERROR_ABORT, 0x80004004): seen for our own
+  // policy-check rule, so on a fetch it means another extension cancelled the request.
+  NS_ERROR_ABORT: rule('extension', 'extension-blocked', 'a browser extension blocked the request'),
+  'ERROR CODE 2147500036': rule('extension', 'extension-blocked', 'a browser extension blocked the request'),
+};
+
+/** Firefox errors that say nothing about filtering. */
+export const FIREFOX_NOT_BLOCKING: Readonly<Record<string, { reason: string; detail: string }>> = {
+  // What our own timer's AbortController produces (lab: silent server).
+  NS_BINDING_ABORTED: { reason: 'aborted', detail: 'the request was aborted (by our own timer or the browser)' },
+};
