@@ -3,6 +3,8 @@ import type uPlot from 'uplot';
 import { useI18n } from './i18n';
 import { axis, UPlotChart, type ChartColors } from './uplot-chart';
 
+const spanDays = (u: uPlot) => ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) / 86_400;
+
 export interface GapPoint {
   at: number;
   blocked: number;
@@ -19,9 +21,11 @@ export function HistoryChart({ points }: { points: GapPoint[] }) {
         height: 220,
         scales: { x: { time: true }, y: { range: [0, 1] as uPlot.Range.MinMax } },
         axes: [
-          axis(colors, { values: (_u: uPlot, splits: number[]) => splits.map((s) => fmt.date(s * 1000)) }),
+          // Audits hours apart need the time, weeks apart only the date.
+          axis(colors, { space: 90, values: (u: uPlot, splits: number[]) => splits.map((s) => (spanDays(u) < 2 ? fmt.dateTime(s * 1000) : fmt.date(s * 1000))) }),
           axis(colors, { values: (_u: uPlot, splits: number[]) => splits.map((s) => fmt.percent(s)) }),
         ],
+        legend: { live: false },
         series: [
           { value: (_u: uPlot, v: number | null) => (v === null ? '' : fmt.dateTime(v * 1000)) },
           { label: t('verdict_blocked'), stroke: colors.series[2], width: 2, points: { show: true, size: 7 }, value: (_u: uPlot, v: number | null) => (v === null ? '' : fmt.percent(v)) },

@@ -33,6 +33,7 @@ export function UsageChart({ gap }: { gap: GapScore }) {
             { label: t('chartReachable'), fill: colors.series[1], stroke: colors.series[1], paths: barPaths(1), points: { show: false }, value: (_u: uPlot, v: number | null) => (v === null ? '' : fmt.percent(v)) },
           ],
           cursor: { show: false },
+          legend: { live: false },
         },
         data: [bars.map((_, i) => i), bars.map((b) => b.usageShare), bars.map((b) => b.reachableShare)] as uPlot.AlignedData,
       };
