@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import referenceCatalog from '../../utils/catalog/reference.json';
+import type { Catalog } from '../../utils/catalog/types';
+import { CONTROL_URLS } from '../../utils/probe/control';
+import type { Report } from '../../utils/report/types';
+import { ROOT } from '../../scripts/lib/build-extension';
+import { launchFirefoxWithExtension, type LaunchedFirefox } from '../../scripts/lib/firefox';
+import { FIREFOX_PATH, INSPECTION_ROOT, startFirefoxLab, type FirefoxLab } from '../lab/firefox-lab';
+import type { Scenario } from '../lab/types';
+
+// The built Firefox package in real headless Firefox ESR (puppeteer-core over WebDriver BiDi),
+// auditing the Firefox lab: DNS via the namespace's resolver, squid through a PAC, the
+// WebsiteFilter policy and a corporate inspection root installed by enterprise policy.
+// BiDi cannot open extension pages, so the test reaches the extension's own page over RDP
+// (scripts/lib/firefox.ts) and talks to the background with the product's message API.
+const catalog = referenceCatalog as Catalog;
+const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
+const scenario: Scenario = {
+  description: 'Firefox lab: one service per mechanism the Firefox vocabulary maps.',
+  services: {
+    whatsapp: { treatments: { all: 'dns' }, expect: { verdict: 'blocked', mechanism: 'dns' } },
+    dailymotion: { treatments: { all: 'proxy-deny' }, expect: { verdict: 'blocked', mechanism: 'proxy' } },
+    x: { treatments: { all: 'tcp-refused' }, expect: { verdict: 'blocked', mechanism: 'tcp' } },
+    netflix: { treatments: { all: 'tls-plain' }, expect: { verdict: 'blocked', mechanism: 'tls' } },
+    instagram: { treatments: { all: 'tls-wrong-cert' }, expect: { verdict: 'blocked', mechanism: 'tls' } },
+    youtube: { treatments: { page: 'policy' }, expect: { verdict: 'blocked', mechanism: 'policy' } },
+    linkedin: { treatments: { all: 'ok' }, expect: { verdict: 'reachable' }, note: 'served through the corporate inspection root' },
+  },
+};
+
+let lab: FirefoxLab | undefined;
+let firefox: LaunchedFirefox | undefined;
+
+afterEach(async () => {
+  await firefox?.close();
+  await lab?.stop();
+  firefox = undefined;
+  lab = undefined;
+});
+
+async function start(): Promise<LaunchedFirefox> {
+  lab = await startFirefoxLab({ catalog, controlUrls: CONTROL_URLS, scenario, inspected: ['linkedin'] });
+  firefox = await launchFirefoxWithExtension({ extensionDir: FIREFOX_BUILD, executablePath: lab.executablePath, prefs: lab.prefs });
+  return firefox;
+}
+
+async function audit(ff: LaunchedFirefox): Promise<Report> {
+  const { auditId } = await ff.send('startAudit', { trigger: 'cli', options: { timeoutMs: 4000 } });
+  for (let i = 0; i < 150; i++) {
+    const state = await ff.send('getAuditState', { auditId });
+    if (state && state.status !== 'running') break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const report = await ff.send('getReport', { auditId });
+  if (!report) throw new Error('no report');
+  return report;
+}
+
+describe.skipIf(!existsSync(FIREFOX_PATH))('audit in headless Firefox ESR (skipped without firefox-esr)', () => {
+  beforeAll(() => {
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  });
+
+  it('names DNS, proxy, TCP, TLS and policy blocks with Firefox errors, and the inspection root of a reachable service', async () => {
+    const report = await audit(await start());
+    expect(report.browser.name).toBe('Firefox');
+    expect(report.control.ok).toBe(true);
+    expect(report.tlsInspection).toBe('available');
+    const byId = Object.fromEntries(report.services.map((s) => [s.id, s]));
+    const page = (id: string) => byId[id]?.channels.find((c) => c.channel === 'page');
+    const summary = Object.fromEntries(
+      Object.keys(scenario.services).map((id) => [id, [byId[id]?.verdict, byId[id]?.mechanism, page(id)?.evidence.netError]]),
+    );
+    expect(summary).toMatchObject({
+      whatsapp: ['blocked', 'dns', 'NS_ERROR_UNKNOWN_HOST'],
+      dailymotion: ['blocked', 'proxy', 'NS_ERROR_PROXY_FORBIDDEN'],
+      x: ['blocked', 'tcp', 'NS_ERROR_CONNECTION_REFUSED'],
+      netflix: ['blocked', 'tls', 'SSL received a record that exceeded the maximum permissible length.'],
+      instagram: ['blocked', 'tls', 'Peer’s Certificate issuer is not recognized.'],
+      youtube: ['blocked', 'policy', 'Error code 2155347971'],
+      linkedin: ['reachable', undefined, undefined],
+    });
+    // Reachable, but decrypted by the company: the report names the root's owner.
+    expect(page('linkedin')?.evidence.tls).toEqual({ inspected: true, issuer: INSPECTION_ROOT.commonName, organization: INSPECTION_ROOT.organization, rootBuiltIn: false });
+    expect(page('linkedin')?.evidence.detail).toContain(`TLS-inspected: its certificate chain ends in "${INSPECTION_ROOT.commonName}`);
+    // Blocked channels never carry a TLS verdict (there was no certificate to judge).
+    expect(page('dailymotion')?.evidence.tls).toBeUndefined();
+  });
+
+  it('refuses to audit without host access instead of reporting everything blocked', async () => {
+    const ff = await start();
+    await ff.background.evaluate(`browser.permissions.remove({ origins: ['<all_urls>'] })`);
+    await expect(ff.send('startAudit', { trigger: 'cli' })).rejects.toThrow(/host-permission-missing/);
+    expect(lab?.requests.filter((r) => r.server !== 'pac')).toEqual([]);
+  });
+});
