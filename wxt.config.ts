@@ -25,6 +25,8 @@ export default defineConfig({
       'storage', 'unlimitedStorage', 'alarms', 'webRequest', 'webNavigation', 'declarativeNetRequest',
       // Firefox only: getSecurityInfo (TLS inspection by certificate owner) needs a blocking onHeadersReceived.
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
+      // Chromium only: service workers have no RTCPeerConnection, so call probes run in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: ['<all_urls>'],
     // IT's policy (organisation, site, schedule, upload): schema in public/, README "Fleet".

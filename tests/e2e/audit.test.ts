@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
+import { THROUGHPUT_CONTROL_URL } from '../../utils/probe/throughput-control';
 import { BLOCK_PAGE_REDIRECTS, BROWSER_OWN_HOSTS, startLab, strayRequests, type Lab } from '../lab';
 import { runHeadlessAudit } from '../../scripts/lib/run-headless-audit';
 import { checkAgainstScenario } from '../../scripts/lib/scenario-check';
@@ -60,7 +61,7 @@ describe('audit of the simulated corporate network', () => {
     // Nothing outside the catalog, the control and the block pages it was sent to.
     const allowed = new Set([
       ...catalog.services.flatMap((s) => Object.values(s.channels).filter(Boolean).map((u) => hostOf(u as string))),
-      ...CONTROL_URLS.map(hostOf),
+      ...[...CONTROL_URLS, THROUGHPUT_CONTROL_URL].map(hostOf), // the throughput control is measured beside media hosts
       ...Object.values(BLOCK_PAGE_REDIRECTS).map((r) => r.host),
       ...BROWSER_OWN_HOSTS,
     ]);

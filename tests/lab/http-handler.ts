@@ -11,6 +11,8 @@ export interface HandlerContext {
   record(entry: LabRequest): void;
   wsHoldMs: number;
   throttledBodyBytes: number;
+  /** Size of every media answer of an unthrottled host (undefined: a 1×1 image). */
+  mediaBodyBytes?: number;
 }
 
 /** Lower-cased single-valued headers, as the lab records them. */
@@ -43,7 +45,7 @@ export function answerFor(ctx: HandlerContext, host: string, path: string, schem
   if (t.kind === 'login-redirect') return loginPage(plan.name);
   if (plan.owner === 'control') return controlAnswer(path);
   const size = Number(new URL(url).searchParams.get('bytes')) || (t.kind === 'throttle' ? ctx.throttledBodyBytes : undefined);
-  const media = mediaAnswer(path, size);
+  const media = mediaAnswer(path, size || ctx.mediaBodyBytes);
   if (media) return media;
   const page = okPage(plan.name, host, path);
   if (size && size > page.body.length) page.body = `${page.body}<!--${'.'.repeat(size - page.body.length - 7)}-->`;

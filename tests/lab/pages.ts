@@ -42,6 +42,11 @@ export function mediaAnswer(path: string, size?: number): LabAnswer | undefined 
 export function controlAnswer(path: string): LabAnswer {
   const text = (body: string) => ({ status: 200, headers: { 'content-type': 'text/plain' }, body });
   if (path.startsWith('/generate_204')) return { status: 204, headers: {}, body: '' };
+  // Cloudflare's speed-test download (the throughput control): exactly `bytes` bytes.
+  if (path.startsWith('/__down')) {
+    const bytes = Math.min(Number(new URL(path, 'https://lab.test').searchParams.get('bytes')) || 0, 64 * 1024 * 1024);
+    return { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(bytes) };
+  }
   if (path.startsWith('/success.txt')) return text('success\n');
   if (path.startsWith('/connecttest.txt')) return text('Microsoft Connect Test');
   return { status: 200, headers: { 'content-type': 'text/html' }, body: '<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>' };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Catalog } from '../../utils/catalog/schema';
 import { CHANNELS } from '../../utils/catalog/types';
+import { THROUGHPUT_CONTROL_URL } from '../../utils/probe/throughput-control';
 import { BLOCK_PAGE_VENDORS, type BlockPageVendor, type Scenario, type Treatment, type TreatmentName } from './types';
 
 const SIMPLE = new Set([
@@ -58,7 +59,8 @@ export function planHosts(catalog: Catalog, controlUrls: readonly string[], scen
     }
     if (!previous) plan.set(host, entry);
   };
-  for (const url of controlUrls) add(new URL(url).hostname, { treatment: { kind: 'ok' }, name: 'Control', owner: 'control' }, 'ok');
+  // The throughput control is part of every audit that measures a media host, so the lab always serves it.
+  for (const url of [...controlUrls, THROUGHPUT_CONTROL_URL]) add(new URL(url).hostname, { treatment: { kind: 'ok' }, name: 'Control', owner: 'control' }, 'ok');
   const unknown = Object.keys(scenario.services ?? {}).filter((id) => !catalog.services.some((s) => s.id === id));
   if (unknown.length) throw new Error(`lab: scenario names services missing from the catalog: ${unknown.join(', ')}`);
   for (const service of catalog.services) {

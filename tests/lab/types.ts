@@ -88,6 +88,11 @@ export interface LabOptions {
   wsHoldMs?: number;
   /** Body size of every answer from a throttled host, so throughput can be measured (default 256 KiB). */
   throttledBodyBytes?: number;
+  /**
+   * Size of every media answer (`.png`, `.jpg`…) of unthrottled hosts (default: a 1×1 image), so
+   * throughput can be measured on them too — the control group of the throttling tests.
+   */
+  mediaBodyBytes?: number;
   /** Real Chromium binary (default `/usr/lib/chromium/chromium`). */
   chromiumPath?: string;
   /** Extra managed policies merged into the Chromium policy file (forces the policy wrapper). */

@@ -1,5 +1,9 @@
 import type { Catalog, Channel } from '../catalog/types';
 import type { Observation } from '../probe/types';
+import { CHANNELS } from '../catalog/types';
+import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
+import { THROUGHPUT_CONTROL_ID, THROUGHPUT_CONTROL_URL } from '../probe/throughput-control';
+import { CALL_CONTROL_URL, type CallTarget } from '../probe/webrtc-probe';
 
 export interface ProbeTask {
   /** `service:channel:kind`, the observation's key in the store. */
@@ -22,7 +26,8 @@ export function probedServices(catalog: Catalog) {
 export function planProbes(catalog: Catalog): ProbeTask[] {
   const tasks: ProbeTask[] = [];
   for (const service of probedServices(catalog)) {
-    for (const [channel, url] of Object.entries(service.channels) as [Channel, string | undefined][]) {
+    for (const channel of CHANNELS) {
+      const url = service.channels[channel];
       if (!url) continue;
       const kind = url.startsWith('wss:') ? 'websocket' : 'fetch';
       tasks.push({ key: probeKey(service.id, channel, kind), serviceId: service.id, channel, kind, url });
@@ -31,13 +36,50 @@ export function planProbes(catalog: Catalog): ProbeTask[] {
   return tasks;
 }
 
+/** Which optional probes the running browser has (see `ProbeFns`). */
+export interface ProbeCapabilities {
+  throughput: boolean;
+  calls: boolean;
+}
+
+/** Keys of the throughput control and the call control, stored like any observation. */
+export const THROUGHPUT_CONTROL_KEY = probeKey(THROUGHPUT_CONTROL_ID, 'media', 'throughput');
+export const CALL_CONTROL_KEY = probeKey(THROUGHPUT_CONTROL_ID, 'realtime', 'webrtc');
+
+/**
+ * Services whose media host gets a throughput measurement: the most used first (they
+ * weigh most in the gap), at most `maxServices`, so an audit's download stays bounded.
+ */
+export function throughputServices(catalog: Catalog, max = THROUGHPUT_LIMITS.maxServices) {
+  const topShare = (s: Catalog['services'][number]) => Math.max(0, ...s.usage.map((u) => u.share ?? 0));
+  return probedServices(catalog)
+    .filter((s) => s.channels.media)
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => topShare(b.s) - topShare(a.s) || a.i - b.i)
+    .slice(0, max)
+    .map(({ s }) => ({ serviceId: s.id, url: s.channels.media as string }));
+}
+
+/** STUN/TURN servers to gather against: every `call` endpoint, then the call control. */
+export function callTargets(catalog: Catalog): CallTarget[] {
+  const targets = probedServices(catalog).flatMap((s) => (s.channels.call ? [{ serviceId: s.id, url: s.channels.call }] : []));
+  return targets.length ? [...targets, { serviceId: THROUGHPUT_CONTROL_ID, url: CALL_CONTROL_URL }] : [];
+}
+
+/** The throughput control download (same size cap as the media downloads). */
+export const throughputControlTask = () => ({ serviceId: THROUGHPUT_CONTROL_ID, url: THROUGHPUT_CONTROL_URL });
+
 /** The keys that must be stored before a service can be classified. */
-export function requiredKeys(catalog: Catalog, serviceId: string): string[] {
+export function requiredKeys(catalog: Catalog, serviceId: string, caps: ProbeCapabilities = { throughput: false, calls: false }): string[] {
   const keys = planProbes(catalog)
     .filter((t) => t.serviceId === serviceId)
     .map((t) => t.key);
   const service = catalog.services.find((s) => s.id === serviceId);
   if (service?.channels.page) keys.push(probeKey(serviceId, 'page', 'navigation'));
+  if (caps.throughput && throughputServices(catalog).some((t) => t.serviceId === serviceId)) {
+    keys.push(probeKey(serviceId, 'media', 'throughput'), THROUGHPUT_CONTROL_KEY);
+  }
+  if (caps.calls && service?.channels.call) keys.push(probeKey(serviceId, 'realtime', 'webrtc'));
   return keys;
 }
 

@@ -3,15 +3,22 @@ import type { AuditRecord } from '../store/db';
 import type { AuditStore } from '../store/audits';
 import type { Observation } from '../probe/types';
 import type { PolicyTarget } from '../probe/policy-probe';
+import type { CallTarget } from '../probe/webrtc-probe';
+import { callReached } from '../probe/webrtc-probe';
+import { startExtraProbes } from './extra-probes';
 import { runPool } from '../probe/pool';
 import { CONTROL_URLS } from '../probe/control';
 import { classifyChannel, classifyControl, classifyService } from '../verdict';
-import { hostProbeUrl, planProbes, probeKey, probedServices, requiredKeys, type ProbeTask } from './plan';
+import { THROUGHPUT_CONTROL_KEY, hostProbeUrl, planProbes, probeKey, probedServices, requiredKeys, type ProbeTask } from './plan';
 
 export interface ProbeFns {
   fetch(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
   webSocket(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
   policy(targets: PolicyTarget[], timeoutMs: number): Promise<Observation[]>;
+  /** Bounded timed downloads of a media host or the throughput control; absent ⇒ throughput is not measured. */
+  throughput?(task: { serviceId: string; url: string }, headerTimeoutMs: number): Promise<Observation>;
+  /** ICE gathering against STUN/TURN servers, one observation per target; absent ⇒ calls are not probed. */
+  calls?(targets: CallTarget[], timeoutMs: number): Promise<Observation[]>;
 }
 
 export interface AuditDeps {
@@ -50,7 +57,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   };
   const classifyIfComplete = async (serviceId: string) => {
     if (classified.has(serviceId)) return;
-    const keys = requiredKeys(catalog, serviceId);
+    const keys = requiredKeys(catalog, serviceId, { throughput: !!probes.throughput, calls: !!probes.calls });
     if (!keys.every((k) => seen.has(k))) return;
     classified.add(serviceId);
     await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, seen, controlOk));
@@ -67,6 +74,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     }
   });
 
+  const extra = startExtraProbes({ catalog, probes, timeoutMs: options.timeoutMs, seen, record, classify: classifyIfComplete });
   const tasks = planProbes(catalog).filter((t) => !seen.has(t.key));
   await runPool(
     tasks,
@@ -86,10 +94,12 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     },
     async (results, task) => {
       for (const [key, observation] of results) await record(key, observation);
+      if (task.channel === 'media') extra.afterMediaFetch(task.serviceId);
       await classifyIfComplete(task.serviceId);
     },
   );
   await policyDone;
+  await extra.done();
 
   const fresh = (await store.getAudit(auditId)) ?? audit;
   fresh.status = 'complete';
@@ -102,13 +112,21 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
 function classifyStoredService(catalog: Catalog, serviceId: string, seen: Map<string, Observation>, controlOk: boolean) {
   const service = catalog.services.find((s) => s.id === serviceId);
   const serviceDomains = service?.domains;
+  const throughputControl = seen.get(THROUGHPUT_CONTROL_KEY);
+  // Any STUN/TURN server answering in this run shows UDP works here (see classifyCall).
+  const callControlOk = [...seen.values()].some((o) => o.kind === 'webrtc' && o.call !== undefined && callReached(o.call));
   const channels = (['page', 'media', 'realtime'] as Channel[])
-    .filter((channel) => service?.channels[channel])
+    .filter((channel) => service?.channels[channel] || (channel === 'realtime' && service?.channels.call))
     .map((channel) => {
       const observations = [...seen.entries()]
         .filter(([key]) => key.startsWith(`${serviceId}:${channel}:`))
         .map(([, o]) => o);
-      return classifyChannel(observations, { controlOk, ...(serviceDomains ? { serviceDomains } : {}) });
+      return classifyChannel(observations, {
+        controlOk,
+        callControlOk,
+        ...(serviceDomains ? { serviceDomains } : {}),
+        ...(throughputControl ? { throughputControl } : {}),
+      });
     });
   return classifyService(serviceId, channels);
 }

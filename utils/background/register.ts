@@ -12,6 +12,8 @@ import { buildReport } from '../report/build-report';
 import { onMessage } from '../messaging';
 import { connectNetErrorTracker } from '../browser/net-error-adapter';
 import { createBrowserProbes } from '../browser/probes';
+import { browserThroughput } from '../probe/throughput-browser';
+import { probeCallsInDocument } from '../probe/webrtc-offscreen';
 import { assertOwnPage } from '../browser/own-pages';
 import { browserInfo } from '../browser/browser-info';
 import { withFirefoxTlsInfo } from '../browser/firefox-tls';
@@ -29,7 +31,9 @@ const RESUME_ALARM = 'resume-audit';
 export function registerBackground(): void {
   const tracker = new NetErrorTracker();
   connectNetErrorTracker(tracker);
-  const probes = withFirefoxTlsInfo(createBrowserProbes(tracker)); // Firefox: TLS inspection by certificate owner
+  // Throughput (media vs control downloads) and calls (ICE gathering in an offscreen document) extend the request probes.
+  const requestProbes = { ...createBrowserProbes(tracker), throughput: browserThroughput, calls: probeCallsInDocument };
+  const probes = withFirefoxTlsInfo(requestProbes); // Firefox: TLS inspection by certificate owner
   offerHostAccessOnInstall(); // Firefox MV3: host access is optional
   const storeReady = openAccessGapDb().then(auditStore);
   registerHistoryHandlers(storeReady);

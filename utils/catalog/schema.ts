@@ -52,11 +52,33 @@ const RealtimeUrl = v.pipe(
   v.check(isUrlWith(['wss:', 'https:']), 'not a wss or https URL'),
 );
 
-/** The URLs probed for one service; each is small, public and answers without login. */
+/** Dotted IPv4 literal: lab and in-house STUN/TURN servers are often addressed by IP. */
+const isIPv4 = (host: string) => /^(\d{1,3})(\.\d{1,3}){3}$/.test(host) && host.split('.').every((n) => Number(n) <= 255);
+
+/**
+ * A STUN or TURN server (RFC 7064/7065): `stun:host[:port]`, `turn:host[:port][?transport=udp|tcp]`.
+ * These are not hierarchical URLs (`new URL` gives no hostname), so they are parsed here.
+ */
+export function isIceServerUrl(value: string): boolean {
+  const m = /^(stuns?|turns?):([a-z0-9.-]+)(?::(\d{1,5}))?(\?transport=(udp|tcp))?$/i.exec(value);
+  if (!m) return false;
+  const [, scheme = '', host = '', port] = m;
+  if (m[4] && /^stun/i.test(scheme)) return false; // transport is a TURN parameter
+  return (isHostname(host) || isIPv4(host)) && (port === undefined || (Number(port) > 0 && Number(port) < 65536));
+}
+
+const CallUrl = v.pipe(v.string(), v.maxLength(300), v.check(isIceServerUrl, 'not a stun: or turn: URL'));
+
+/**
+ * The URLs probed for one service; each is small, public and answers without login.
+ * `call` is the service's STUN/TURN server, probed by WebRTC ICE gathering and reported
+ * on the realtime channel (chat and calls are both realtime).
+ */
 export const ChannelUrlsSchema = v.strictObject({
   page: v.optional(HttpsUrl),
   media: v.optional(HttpsUrl),
   realtime: v.optional(RealtimeUrl),
+  call: v.optional(CallUrl),
 });
 
 /** One published usage figure, always with its source, year and metric (shared/reference-usage.md). */

@@ -3,7 +3,17 @@
  * (where video and images stall first) and always against a control download in the
  * same run, as OONI's throttling note and Wehe do.
  */
-export const THROUGHPUT_LIMITS = {
+export interface ThroughputLimits {
+  maxBytes: number;
+  windowMs: number;
+  sliceMs: number;
+  maxDownloadsPerHost: number;
+  minBytes: number;
+  minSamples: number;
+  maxServices: number;
+}
+
+export const THROUGHPUT_LIMITS: Readonly<ThroughputLimits> = {
   /** Each download stops after this many body bytes. */
   maxBytes: 512 * 1024,
   /** …or this long after its response headers, whichever comes first. */
@@ -22,9 +32,7 @@ export const THROUGHPUT_LIMITS = {
   minSamples: 3,
   /** At most this many media hosts are measured per audit (the most used services first). */
   maxServices: 12,
-} as const;
-
-export type ThroughputLimits = typeof THROUGHPUT_LIMITS;
+};
 
 /** The most an audit can download for throughput, in bytes: every measured host plus the control. */
 export function maxAuditDownloadBytes(limits: ThroughputLimits = THROUGHPUT_LIMITS): number {

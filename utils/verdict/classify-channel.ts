@@ -5,6 +5,8 @@ import { classifyNetError, isBlockedByAdministrator, isBlockedByClient } from '.
 import { classifyObservation, evidenceOf } from './classify-observation';
 import { hostOf } from './domains';
 import { noteInspection } from './tls-inspection';
+import { decideThrottle, withThroughput } from './throughput';
+import { classifyCall, withCall } from './webrtc-call';
 
 /** What the classifier needs besides the observations. */
 export interface ChannelContext {
@@ -14,14 +16,35 @@ export interface ChannelContext {
   serviceDomains?: readonly string[];
   /** Channel to report when `observations` is empty. */
   channel?: Channel;
+  /** The throughput control's observation in this run (compared with a media host's throughput). */
+  throughputControl?: Observation;
+  /** Whether any STUN/TURN server (the call control or a catalog one) answered in this run. */
+  callControlOk?: boolean;
 }
 
 /**
- * Decide one channel of one service from its observations: a `fetch` (main probe),
- * optionally a `navigation` (browser-policy check), and for realtime a `websocket`
- * plus a follow-up `fetch` to the same host. Pure: same input, same verdict.
+ * Decide one channel of one service from its observations. Throughput (`media`) and
+ * WebRTC call (`realtime`) observations refine the verdict of the other probes: see
+ * `withThroughput` and `withCall`. Pure: same input, same verdict.
  */
 export function classifyChannel(observations: readonly Observation[], ctx: ChannelContext): ChannelVerdict {
+  const throughput = observations.find((o) => o.kind === 'throughput');
+  const callObs = observations.find((o) => o.kind === 'webrtc');
+  const rest = observations.filter((o) => o !== throughput && o !== callObs);
+  const base = rest.length > 0 || !callObs ? classifyProbes(rest, ctx) : undefined;
+  if (!ctx.controlOk) return base ?? classifyProbes(observations, ctx);
+  let verdict = base;
+  if (verdict && throughput) verdict = withThroughput(verdict, decideThrottle(throughput, ctx.throughputControl));
+  if (callObs) verdict = withCall(verdict, callObs, classifyCall(callObs, ctx.callControlOk ?? false));
+  return verdict as ChannelVerdict;
+}
+
+/**
+ * The verdict of the request-level probes: a `fetch` (main probe), optionally a
+ * `navigation` (browser-policy check), and for realtime a `websocket` plus a follow-up
+ * `fetch` to the same host.
+ */
+function classifyProbes(observations: readonly Observation[], ctx: ChannelContext): ChannelVerdict {
   const channel = observations[0]?.channel ?? ctx.channel ?? 'page';
   const navigation = observations.find((o) => o.kind === 'navigation');
   const websocket = observations.find((o) => o.kind === 'websocket');

@@ -1,4 +1,5 @@
 import type { Observation } from '../probe/types';
+import type { ChannelVerdict } from './types';
 import { median, samplesOf } from '../probe/throughput-samples';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
 
@@ -76,7 +77,10 @@ export function decideThrottle(
   opts: ThrottleOptions = DEFAULT_THROTTLE_OPTIONS,
 ): ThroughputEvidence {
   const { rate, ...serviceSide } = sideOf(service);
-  const base = { service: serviceSide, fraction: opts.fraction };
+  const controlSide = control ? sideOf(control) : undefined;
+  const { rate: controlRate, ...controlFigures } = controlSide ?? {};
+  // The control's figures ride along whatever the outcome, so every report shows both sides.
+  const base = { service: serviceSide, fraction: opts.fraction, ...(controlSide ? { control: controlFigures as ThroughputSide } : {}) };
   const result = (outcome: ThroughputEvidence['outcome'], reason: string, extra: Partial<ThroughputEvidence> = {}) => ({
     outcome,
     reason,
@@ -88,18 +92,14 @@ export function decideThrottle(
   const allComplete = downloads.length > 0 && downloads.every((d) => d.end === 'complete');
   if (allComplete && Math.max(...downloads.map((d) => d.bytes)) < opts.minBytes) return result('inconclusive', 'too-small');
   if (rate === undefined || serviceSide.samples < opts.minSamples) return result('inconclusive', 'few-samples');
-
-  const controlSide = control ? sideOf(control) : undefined;
-  const { rate: controlRate, ...controlFigures } = controlSide ?? {};
-  const withControl = controlSide ? { control: controlFigures as ThroughputSide } : {};
-  if (rate >= opts.fastEnoughBps) return result('not-throttled', 'fast-enough', withControl);
+  if (rate >= opts.fastEnoughBps) return result('not-throttled', 'fast-enough');
   if (!controlSide || controlRate === undefined || controlSide.samples < opts.minSamples || controlRate === 0) {
-    return result('inconclusive', 'no-control', withControl);
+    return result('inconclusive', 'no-control');
   }
   const ratio = Math.round((rate / controlRate) * 1000) / 1000;
   return rate < opts.fraction * controlRate
-    ? result('throttled', 'below-control', { ...withControl, ratio })
-    : result('not-throttled', 'comparable', { ...withControl, ratio });
+    ? result('throttled', 'below-control', { ratio })
+    : result('not-throttled', 'comparable', { ratio });
 }
 
 /** One sentence for the evidence view (reports are English; the UI localises by `reason`). */
@@ -123,4 +123,17 @@ export function describeThrottle(e: ThroughputEvidence): string {
     default:
       return `Media downloads gave ${s.samples} usable samples, fewer than needed to judge throughput.`;
   }
+}
+
+/**
+ * Fold the throughput finding into a media channel's verdict: a reachable media host that
+ * is markedly slower than the control becomes `throttled` (degraded, not blocked); any
+ * other verdict stands (a blocked host is blocked), and the figures ride along as evidence.
+ */
+export function withThroughput(base: ChannelVerdict, throughput: ThroughputEvidence): ChannelVerdict {
+  const evidence = { ...base.evidence, throughput };
+  if (base.verdict === 'reachable' && throughput.outcome === 'throttled') {
+    return { ...base, verdict: 'throttled', reason: 'throughput-below-control', evidence: { ...evidence, detail: describeThrottle(throughput) } };
+  }
+  return { ...base, evidence };
 }

@@ -1,5 +1,7 @@
 import type { Channel } from '../catalog/types';
 import type { Observation } from '../probe/types';
+import type { ThroughputEvidence } from './throughput';
+import type { CallEvidence } from './webrtc-call';
 
 export const VERDICTS = ['reachable', 'throttled', 'partial', 'blocked', 'inconclusive'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -28,6 +30,10 @@ export interface Evidence {
   timings: Observation['timings'];
   /** One sentence explaining the verdict, in English, for reports (the UI localises by `reason`). */
   detail: string;
+  /** Media channels: throughput of the media host vs the same-run control (kB/s, TTFB, samples). */
+  throughput?: ThroughputEvidence;
+  /** Realtime channels with a call endpoint: what the STUN/TURN server answered. */
+  call?: CallEvidence;
 }
 
 export interface ChannelVerdict {

@@ -1,0 +1,88 @@
+import type { Catalog } from '../catalog/types';
+import type { Observation } from '../probe/types';
+import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
+import type { ProbeFns } from './run-audit';
+import { CALL_CONTROL_KEY, THROUGHPUT_CONTROL_KEY, callTargets, probeKey, throughputControlTask, throughputServices } from './plan';
+
+export interface ExtraProbeContext {
+  catalog: Catalog;
+  probes: ProbeFns;
+  timeoutMs: number;
+  seen: Map<string, Observation>;
+  record(key: string, observation: Observation): Promise<void>;
+  classify(serviceId: string): Promise<void>;
+}
+
+/** A throughput observation that downloads nothing, with the reason. */
+function skipped(serviceId: string, url: string, reason: string): Observation {
+  const { maxBytes, windowMs, sliceMs } = THROUGHPUT_LIMITS;
+  return {
+    serviceId, channel: 'media', kind: 'throughput', url, startedAt: Date.now(), redirects: [], timeoutMs: 0,
+    throughput: { downloads: [], limits: { maxBytes, windowMs, sliceMs }, skipped: reason }, timings: { totalMs: 0 },
+  };
+}
+
+/**
+ * Throughput and call probes, run beside the request probes and stored as they land.
+ * A media host is measured only after its own media fetch is stored, so the two never
+ * share (and halve) a throttled link; the control is measured from the start, in parallel.
+ * Calls are gathered in one batch (one offscreen document), the call control included.
+ */
+export function startExtraProbes(ctx: ExtraProbeContext) {
+  const { catalog, probes, seen, timeoutMs } = ctx;
+  const jobs: Promise<void>[] = [];
+  const sampled = probes.throughput ? throughputServices(catalog) : [];
+  const run = (job: () => Promise<void>) => jobs.push(job());
+
+  const measure = (serviceId: string, url: string) =>
+    run(async () => {
+      const key = probeKey(serviceId, 'media', 'throughput');
+      if (seen.has(key)) return;
+      const media = seen.get(probeKey(serviceId, 'media', 'fetch'));
+      // A failed media host has nothing to measure; its fetch already says why.
+      const ok = media?.status !== undefined && media.status < 400;
+      const observation = ok
+        ? await probes.throughput!({ serviceId, url }, timeoutMs).catch((e: unknown) => skipped(serviceId, url, `probe error: ${String(e)}`))
+        : skipped(serviceId, url, 'media-failed');
+      await ctx.record(key, observation);
+      await ctx.classify(serviceId);
+    });
+
+  if (sampled.length && !seen.has(THROUGHPUT_CONTROL_KEY)) {
+    run(async () => {
+      const task = throughputControlTask();
+      const observation = await probes.throughput!(task, timeoutMs).catch((e: unknown) => skipped(task.serviceId, task.url, `probe error: ${String(e)}`));
+      await ctx.record(THROUGHPUT_CONTROL_KEY, observation);
+      for (const t of sampled) await ctx.classify(t.serviceId);
+    });
+  }
+  // Resumed audit: media fetched by the previous worker, throughput not yet.
+  for (const t of sampled) if (seen.has(probeKey(t.serviceId, 'media', 'fetch'))) measure(t.serviceId, t.url);
+
+  const calls = probes.calls ? callTargets(catalog) : [];
+  const callKey = (serviceId: string) => (serviceId === '_control' ? CALL_CONTROL_KEY : probeKey(serviceId, 'realtime', 'webrtc'));
+  if (calls.some((t) => !seen.has(callKey(t.serviceId)))) {
+    run(async () => {
+      const observations = await probes.calls!(calls, timeoutMs).catch((e: unknown) =>
+        calls.map((t): Observation => ({
+          serviceId: t.serviceId, channel: 'realtime', kind: 'webrtc', url: t.url, startedAt: Date.now(), redirects: [], timeoutMs,
+          call: { candidateTypes: [], errors: [], timedOut: false, unsupported: String(e).slice(0, 200) }, timings: { totalMs: 0 },
+        })),
+      );
+      for (const o of observations) await ctx.record(callKey(o.serviceId), o);
+      for (const o of observations) await ctx.classify(o.serviceId);
+    });
+  }
+
+  return {
+    /** Call when a media fetch is stored: starts that host's throughput measurement. */
+    afterMediaFetch(serviceId: string) {
+      const target = sampled.find((t) => t.serviceId === serviceId);
+      if (target) measure(target.serviceId, target.url);
+    },
+    /** Resolves when every job started so far (and any started by them) has finished. */
+    async done() {
+      for (let i = 0; i < jobs.length; i++) await jobs[i];
+    },
+  };
+}
