@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { CallObservation, Observation } from '../probe/types';
+import { classifyCall, withCall } from './webrtc-call';
+import { isIceServerUrl } from '../catalog/schema';
+
+const obs = (call: Partial<CallObservation>, url = 'stun:10.0.0.2:3478'): Observation => ({
+  serviceId: 'meet', channel: 'realtime', kind: 'webrtc', url, startedAt: 0, redirects: [], timeoutMs: 5000,
+  call: { candidateTypes: ['host'], errors: [], timedOut: false, ...call }, timings: { totalMs: 120, headersMs: 110 },
+});
+
+describe('classifyCall', () => {
+  it.each([
+    ['a server-reflexive candidate', { candidateTypes: ['host', 'srflx'] }, 'reachable', 'call-srflx'],
+    ['a relayed candidate', { candidateTypes: ['host', 'relay'] }, 'reachable', 'call-relay'],
+    ['a 401 from a TURN server (no credentials)', { errors: [{ code: 401, text: 'Unauthorized.' }] }, 'reachable', 'call-server-answered'],
+    ['silence, another server answered', { timedOut: true }, 'blocked', 'call-silent'],
+    ['a failed name lookup, another server answered', { errors: [{ code: 701, text: 'STUN host lookup received error.' }] }, 'blocked', 'call-lookup-failed'],
+    ['no RTCPeerConnection', { unsupported: 'no RTCPeerConnection here' }, 'inconclusive', 'call-unsupported'],
+  ] as const)('%s ⇒ %s (%s)', (_name, call, verdict, reason) => {
+    const e = classifyCall(obs(call as Partial<CallObservation>), true);
+    expect([e.verdict, e.reason]).toEqual([verdict, reason]);
+  });
+
+  it('silence is inconclusive when no STUN/TURN server answered in the run (UDP banned outright, or no NAT)', () => {
+    const e = classifyCall(obs({ timedOut: true }), false);
+    expect([e.verdict, e.reason]).toEqual(['inconclusive', 'call-no-control']);
+  });
+
+  it('names the mechanism: timeout for dropped packets, dns for a failed lookup', () => {
+    expect(classifyCall(obs({ timedOut: true }), true).mechanism).toBe('timeout');
+    expect(classifyCall(obs({ errors: [{ code: 701, text: 'STUN host lookup received error.' }] }), true).mechanism).toBe('dns');
+  });
+});
+
+describe('withCall', () => {
+  const ws = { channel: 'realtime' as const, verdict: 'reachable' as const, reason: 'ws-open', evidence: { url: 'wss://x.test/', timings: { totalMs: 5 }, detail: 'The WebSocket opened.' } };
+
+  it('a blocked call makes an open chat channel blocked (different functions)', () => {
+    const o = obs({ timedOut: true });
+    const v = withCall(ws, o, classifyCall(o, true));
+    expect([v.verdict, v.mechanism, v.reason]).toEqual(['blocked', 'timeout', 'call-silent']);
+    expect(v.evidence.call?.url).toBe('stun:10.0.0.2:3478');
+  });
+
+  it('a reachable call leaves the WebSocket verdict and rides along as evidence', () => {
+    const o = obs({ candidateTypes: ['host', 'srflx'] });
+    const v = withCall(ws, o, classifyCall(o, true));
+    expect([v.verdict, v.reason, v.evidence.call?.reason]).toEqual(['reachable', 'ws-open', 'call-srflx']);
+  });
+
+  it('without a WebSocket the call decides the realtime channel', () => {
+    const o = obs({ candidateTypes: ['host', 'srflx'] });
+    expect(withCall(undefined, o, classifyCall(o, true)).verdict).toBe('reachable');
+  });
+});
+
+describe('call URLs in catalogs', () => {
+  it.each([
+    ['stun:stun.l.google.com:19302', true],
+    ['stun:10.99.0.2:3478', true],
+    ['turn:turn.example.com:3478?transport=tcp', true],
+    ['turns:turn.example.com', true],
+    ['stun:stun.example.com:3478?transport=udp', false],
+    ['stun:999.1.1.1', false],
+    ['stun:user@host.example.com', false],
+    ['https://stun.example.com/', false],
+    ['stun:localhost:70000', false],
+  ])('%s ⇒ %s', (url, ok) => {
+    expect(isIceServerUrl(url)).toBe(ok);
+  });
+});
