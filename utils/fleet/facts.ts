@@ -41,14 +41,28 @@ export interface FleetServiceSummary {
 
 const DEGRADED: readonly Verdict[] = ['throttled', 'partial'];
 
-/** The fact table (site × service × verdict × mechanism), sorted for stable output. */
+/**
+ * The fact table (site × service × verdict × mechanism), sorted for stable output.
+ * Keys are small integers from interned strings: 10 000 reports × 50 services
+ * would otherwise build half a million key strings.
+ */
 export function buildFacts(reports: readonly FleetReport[]): FleetFact[] {
-  const facts = new Map<string, FleetFact>();
+  const facts = new Map<number, FleetFact>();
+  const sites = new Map<string, number>();
+  const services = new Map<string, number>();
+  const outcomes = new Map<string, number>();
+  const intern = (table: Map<string, number>, key: string) => {
+    let id = table.get(key);
+    if (id === undefined) table.set(key, (id = table.size));
+    return id;
+  };
   for (const report of reports) {
     const site = report.site ?? NO_SITE;
+    const siteId = intern(sites, site) * 2 ** 32;
     for (const s of report.services) {
       const mechanism = s.mechanism ?? '';
-      const key = `${site}\u0000${s.id}\u0000${s.verdict}\u0000${mechanism}`;
+      // Exact below 2^53: 2^21 sites × 2^26 services × 64 verdict/mechanism pairs (< 50 exist); no collision.
+      const key = siteId + intern(services, s.id) * 64 + intern(outcomes, `${s.verdict}/${mechanism}`);
       const fact = facts.get(key);
       if (fact) fact.reports++;
       else facts.set(key, { site, serviceId: s.id, service: s.name, category: s.category, verdict: s.verdict, mechanism, reports: 1 });

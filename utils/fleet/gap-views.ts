@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/types';
 import type { Population } from '../catalog/types';
-import { computeGap } from '../gap';
+import { computeGap, type GapScore } from '../gap';
 import type { ServiceVerdict } from '../verdict/types';
 import { NO_SITE, cmp } from './facts';
 import type { FleetReport } from './report-schema';
@@ -35,12 +35,11 @@ interface Mean {
  */
 export function gapViews(reports: readonly FleetReport[], population: Population): { heatmap: HeatCell[]; trend: TrendPoint[] } {
   const catalogs = new Map<string, Catalog>();
+  const gaps = new Map<string, GapScore>();
   const cells = new Map<string, HeatCell & Mean>();
   const days = new Map<string, TrendPoint & Mean>();
   for (const report of reports) {
-    const catalog = catalogOf(report, catalogs);
-    const verdicts: ServiceVerdict[] = report.services.map((s) => ({ serviceId: s.id, verdict: s.verdict, channels: [] }));
-    const gap = computeGap(catalog, verdicts, population);
+    const gap = gapOf(report, population, catalogs, gaps);
     const site = report.site ?? NO_SITE;
     for (const c of gap.byCategory) {
       const key = `${site}\u0000${c.category}`;
@@ -66,6 +65,29 @@ export function gapViews(reports: readonly FleetReport[], population: Population
   return { heatmap, trend };
 }
 
+/** computeGap reads verdicts only: one shared empty list instead of half a million (GC is most of the cost). */
+const NO_CHANNELS: ServiceVerdict['channels'] = [];
+
+/** Verdict initials are unique (reachable, throttled, partial, blocked, inconclusive). */
+const INITIAL = { reachable: 'r', throttled: 't', partial: 'p', blocked: 'b', inconclusive: 'i' } as const;
+
+/**
+ * `computeGap` of one report, memoised by catalog and verdict vector: browsers at
+ * one site mostly see the same network, so a fleet repeats the same vectors, and
+ * a repeat costs one short string instead of a gap computation.
+ */
+function gapOf(report: FleetReport, population: Population, catalogs: Map<string, Catalog>, cache: Map<string, GapScore>): GapScore {
+  const catalog = catalogOf(report, catalogs);
+  let signature = catalogKey(report) + '\u0000';
+  for (const s of report.services) signature += INITIAL[s.verdict];
+  let gap = cache.get(signature);
+  if (!gap) {
+    const verdicts: ServiceVerdict[] = report.services.map((s) => ({ serviceId: s.id, verdict: s.verdict, channels: NO_CHANNELS }));
+    cache.set(signature, (gap = computeGap(catalog, verdicts, population)));
+  }
+  return gap;
+}
+
 function add(mean: Mean, value: number | null) {
   if (value === null) return;
   mean.sum += value;
@@ -78,7 +100,7 @@ function add(mean: Mean, value: number | null) {
  * catalog build it once.
  */
 function catalogOf(report: FleetReport, cache: Map<string, Catalog>): Catalog {
-  const key = `${report.catalog.hash}\u0000${report.catalog.version}\u0000${report.services.length}`;
+  const key = catalogKey(report);
   let catalog = cache.get(key);
   if (!catalog) {
     catalog = {
@@ -90,4 +112,9 @@ function catalogOf(report: FleetReport, cache: Map<string, Catalog>): Catalog {
     cache.set(key, catalog);
   }
   return catalog;
+}
+
+/** Reports of one catalog (hash, version) that probed the same number of services share one rebuilt catalog. */
+function catalogKey(report: FleetReport): string {
+  return `${report.catalog.hash}\u0000${report.catalog.version}\u0000${report.services.length}`;
 }

@@ -28,12 +28,14 @@ export function seededRandom(seed: number): () => number {
  * fleet e2e and the bench. Each site blocks some services more than others, so the
  * heatmap and top list have something to show.
  */
-export function generateReports(count: number, seed = 1, start = Date.UTC(2026, 0, 1)): Report[] {
+export function generateReports(count: number, seed = 1, start = Date.UTC(2026, 0, 1), width = 1): Report[] {
   const random = seededRandom(seed);
+  // `width` copies of the 8 services (`youtube-2`…): 6 gives a reference-catalog-sized report (48 services).
+  const catalogServices = Array.from({ length: width }, (_, k) => SERVICES.map((s) => ({ ...s, id: k ? `${s.id}-${k + 1}` : s.id }))).flat();
   return Array.from({ length: count }, (_, i) => {
     const siteIndex = i % SITES.length;
     const startedAt = start + Math.floor(random() * 30 * 86_400_000);
-    const services: ReportService[] = SERVICES.map((s, j) => {
+    const services: ReportService[] = catalogServices.map((s, j) => {
       const r = random();
       const blockedOdds = ((siteIndex + j) % 4) * 0.25;
       const verdict: Verdict = r < blockedOdds ? 'blocked' : r < blockedOdds + 0.05 ? 'throttled' : r > 0.98 ? 'inconclusive' : 'reachable';
@@ -47,7 +49,7 @@ export function generateReports(count: number, seed = 1, start = Date.UTC(2026, 
       status: 'complete', trigger: 'schedule',
       startedAt: new Date(startedAt).toISOString(), finishedAt: new Date(startedAt + 9000).toISOString(),
       tool: { name: 'Access Gap', version: '0.1.0' }, browser: { name: 'Chromium', version: '156' },
-      catalog: { name: 'Reference', version: '2026.1', hash: 'fixture', services: SERVICES.length },
+      catalog: { name: 'Reference', version: '2026.1', hash: 'fixture', services: catalogServices.length },
       site: SITES[siteIndex]!, organisation: 'Example Corp', installId: `install-${i % 97}`,
       options: { timeoutMs: 8000, concurrency: 96 }, control: { ok: true, checks: [] },
       services, gap: [],
