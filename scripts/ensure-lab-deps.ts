@@ -7,6 +7,8 @@ const DEPENDENCIES = [
   { what: 'Chromium', check: () => existsSync('/usr/lib/chromium/chromium'), pkg: 'chromium', why: 'the real browser the extension runs in (headless)' },
   { what: 'squid', check: () => onPath('squid'), pkg: 'squid', why: 'the proxy that denies, redirects and throttles like a corporate filter' },
   { what: 'openssl', check: () => onPath('openssl'), pkg: 'openssl', why: 'makes the lab\'s self-signed and "interception" certificates' },
+  { what: 'coturn', check: () => onPath('turnserver'), pkg: 'coturn', why: 'the STUN/TURN server of the call lab (tests/lab/call-lab.ts)' },
+  { what: 'iptables', check: () => onPath('iptables'), pkg: 'iptables', why: 'the call lab\'s NAT and the firewall rule that bans calls' },
 ];
 
 function onPath(command: string): boolean {
@@ -19,7 +21,7 @@ function run(command: string, args: string[]): void {
 }
 
 /**
- * Makes sure Chromium, squid and openssl are installed, installing the missing ones with apt
+ * Makes sure Chromium, squid, openssl, coturn and iptables are installed, installing the missing ones with apt
  * (the only package source on lab machines; `npx playwright install` needs the internet).
  * Returns quietly when everything is there; throws with a clear message when it cannot install.
  */
