@@ -1,0 +1,82 @@
+import type { Catalog } from '../catalog/schema';
+import type { Population } from '../catalog/types';
+import type { GapScore } from '../gap';
+import type { ReportService } from '../report/types';
+import type { Mechanism } from '../verdict/types';
+import { categoryBars } from '../ui/chart-data';
+import { shareOf } from '../ui/share';
+
+/** A service of the founding complaint that is gone, and what replaced it. */
+export interface RetiredService {
+  id: string;
+  name: string;
+  year: number;
+  /** The successor's name from the catalog, or `null` when none is free (Ning). */
+  successor: string | null;
+}
+
+/** Retired services (MSN, Google Talk, Skype, Ning) in closing order, with successors resolved by id. */
+export function retiredServices(catalog: Catalog): RetiredService[] {
+  const byId = new Map(catalog.services.map((s) => [s.id, s]));
+  return catalog.services
+    .filter((s) => s.retired)
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      year: s.retired!.year,
+      successor: (s.retired!.successorId && byId.get(s.retired!.successorId)?.name) || null,
+    }))
+    .sort((a, b) => a.year - b.year || a.name.localeCompare(b.name));
+}
+
+/** One row of the gap slide: a category's part of customer usage next to its blocked and degraded parts. */
+export interface GapRow {
+  category: string;
+  usageShare: number;
+  blockedShare: number;
+  degradedShare: number;
+}
+
+/**
+ * The gap score's own per-category tallies, most used category first. No gap
+ * maths here: shares come from `computeGap` (via the report) and `categoryBars`.
+ */
+export function gapRows(gap: GapScore): GapRow[] {
+  const byCategory = new Map(gap.byCategory.map((c) => [c.category, c]));
+  return categoryBars(gap)
+    .map((bar) => {
+      const c = byCategory.get(bar.category);
+      return { category: bar.category, usageShare: bar.usageShare, blockedShare: c?.blockedShare ?? 0, degradedShare: c?.degradedShare ?? 0 };
+    })
+    .sort((a, b) => b.usageShare - a.usageShare || a.category.localeCompare(b.category));
+}
+
+/** What to ask IT about one blocking mechanism, and the services it blocks here. */
+export interface AskItem {
+  mechanism: Mechanism;
+  services: string[];
+}
+
+/**
+ * The audit's blocked and degraded services grouped by what blocked them, the
+ * mechanism whose services customers use most first: each group is one concrete
+ * question for IT (which rule, whose decision, for which teams).
+ */
+export function askIt(services: readonly ReportService[], population: Population, limit = 4): AskItem[] {
+  const groups = new Map<Mechanism, { names: { name: string; share: number }[]; weight: number }>();
+  for (const s of services) {
+    if (!s.mechanism || !['blocked', 'partial', 'throttled'].includes(s.verdict)) continue;
+    const share = shareOf(s, population) ?? 0;
+    const group = groups.get(s.mechanism) ?? { names: [], weight: 0 };
+    group.names.push({ name: s.name, share });
+    group.weight += share;
+    groups.set(s.mechanism, group);
+  }
+  return [...groups]
+    .sort(([ma, a], [mb, b]) => b.weight - a.weight || b.names.length - a.names.length || ma.localeCompare(mb))
+    .slice(0, limit)
+    .map(([mechanism, g]) => ({
+      mechanism,
+      services: g.names.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name)).map((n) => n.name),
+    }));
+}
