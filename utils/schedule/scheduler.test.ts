@@ -79,7 +79,8 @@ async function setup(policy: Record<string, unknown>) {
   const complete = async (id: string) => {
     audits.set(id, { ...audits.get(id)!, status: 'complete' });
     finish.get(id)!();
-    await new Promise((r) => setTimeout(r, 50)); // let the upload chained on wait() run
+    // The upload is chained on wait(): give it time, generously on a busy machine.
+    for (let i = 0; i < 200 && !posted.includes(id); i++) await new Promise((r) => setTimeout(r, 10));
   };
   return { scheduler, alarms, posted, queue, complete };
 }

@@ -12,7 +12,7 @@ export interface FlushResult {
   rejected: number;
   /** True when a transient failure stopped the flush (the queue waits for the backoff). */
   failed: boolean;
-  /** When the next attempt is due (0 = nothing queued). */
+  /** When the retry is due after a failure, or while backing off (0 = no retry needed). */
   nextAttemptAt: number;
 }
 
@@ -36,13 +36,13 @@ const PERMANENT = new Set([400, 404, 405, 410, 413, 415, 422]);
  * Sends queued reports, oldest first, one at a time. A transient failure
  * (offline, timeout, 5xx, 429, 401/403) stops the flush and puts the whole queue
  * behind an exponential backoff with jitter: the receiver is one endpoint, so when
- * one report fails the next would too. Flushes never overlap (single flight), so a
+ * one report fails the next would too. Flushes never overlap (they run one after another), so a
  * report is never in two requests at once; the receiver dedupes by id for the one
  * case left (it stored the report, its answer was lost).
  */
 export function createUploader(deps: UploaderDeps) {
   const { queue, fetchFn = fetch, now = Date.now, random = Math.random, backoff = DEFAULT_BACKOFF, timeoutMs = 30_000 } = deps;
-  let running: Promise<FlushResult> | undefined;
+  let tail: Promise<unknown> = Promise.resolve();
 
   const flushOnce = async (target: UploadTarget, force: boolean, policy: BackoffPolicy): Promise<FlushResult> => {
     let state = await queue.meta();
@@ -80,14 +80,18 @@ export function createUploader(deps: UploaderDeps) {
       }
     }
     await queue.putMeta(state);
-    return { ...result, nextAttemptAt: (await queue.count()) > 0 ? state.nextAttemptAt || now() : 0 };
+    // Reports queued while this flush ran are sent by the flush their caller chained after it:
+    // only a failure needs the retry alarm.
+    return { ...result, nextAttemptAt: result.failed ? state.nextAttemptAt : 0 };
   };
 
   return {
     /** Send what is due (everything when `force`: a new report is worth one attempt); `policy` overrides the backoff. */
     flush(target: UploadTarget, force = false, policy?: BackoffPolicy): Promise<FlushResult> {
-      running ??= flushOnce(target, force, policy ?? backoff).finally(() => (running = undefined));
-      return running;
+      // Serial, never joined: a caller that just queued a report gets a flush that sees it.
+      const run = tail.then(() => flushOnce(target, force, policy ?? backoff));
+      tail = run.catch(() => {});
+      return run;
     },
   };
 }
