@@ -8,6 +8,8 @@ import { noteInspection } from './tls-inspection';
 import { decideThrottle, withThroughput } from './throughput';
 import { classifyCall, withCall } from './webrtc-call';
 
+const CONTROL_FAILED = 'No control host answered in this run, so no failure can be attributed to filtering.';
+
 /** What the classifier needs besides the observations. */
 export interface ChannelContext {
   /** Whether the run's connectivity control succeeded (see `classifyControl`). */
@@ -32,7 +34,9 @@ export function classifyChannel(observations: readonly Observation[], ctx: Chann
   const callObs = observations.find((o) => o.kind === 'webrtc');
   const rest = observations.filter((o) => o !== throughput && o !== callObs);
   const base = rest.length > 0 || !callObs ? classifyProbes(rest, ctx) : undefined;
-  if (!ctx.controlOk) return base ?? classifyProbes(observations, ctx);
+  if (!ctx.controlOk) {
+    return base ?? { channel: 'realtime', verdict: 'inconclusive', reason: 'control-failed', evidence: evidenceOf(callObs!, CONTROL_FAILED) };
+  }
   let verdict = base;
   if (verdict && throughput) verdict = withThroughput(verdict, decideThrottle(throughput, ctx.throughputControl));
   if (callObs) verdict = withCall(verdict, callObs, classifyCall(callObs, ctx.callControlOk ?? false));
@@ -62,7 +66,7 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
   // Without a working control, a failure may be the whole network: OONI's "expected
   // failure" lesson — never call anything blocked then.
   if (!ctx.controlOk) {
-    return inconclusive(primary, 'control-failed', 'No control host answered in this run, so no failure can be attributed to filtering.');
+    return inconclusive(primary, 'control-failed', CONTROL_FAILED);
   }
 
   // Browser policy (URLBlocklist) blocks navigations only: the fetch may well get 200.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallObservation, Observation } from '../probe/types';
 import { classifyCall, withCall } from './webrtc-call';
 import { isIceServerUrl } from '../catalog/schema';
+import { classifyChannel } from './classify-channel';
 
 const obs = (call: Partial<CallObservation>, url = 'stun:10.0.0.2:3478'): Observation => ({
   serviceId: 'meet', channel: 'realtime', kind: 'webrtc', url, startedAt: 0, redirects: [], timeoutMs: 5000,
@@ -67,5 +68,17 @@ describe('call URLs in catalogs', () => {
     ['stun:localhost:70000', false],
   ])('%s ⇒ %s', (url, ok) => {
     expect(isIceServerUrl(url)).toBe(ok);
+  });
+});
+
+describe('classifyChannel with a call observation', () => {
+  it('a call-only realtime channel is inconclusive (control-failed) when the connectivity control failed', () => {
+    const v = classifyChannel([obs({ timedOut: true })], { controlOk: false, callControlOk: true });
+    expect([v.channel, v.verdict, v.reason]).toEqual(['realtime', 'inconclusive', 'control-failed']);
+  });
+
+  it('a call-only realtime channel is decided by the call', () => {
+    const v = classifyChannel([obs({ timedOut: true })], { controlOk: true, callControlOk: true });
+    expect([v.verdict, v.mechanism, v.reason]).toEqual(['blocked', 'timeout', 'call-silent']);
   });
 });
