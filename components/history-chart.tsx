@@ -19,7 +19,8 @@ export function HistoryChart({ points }: { points: GapPoint[] }) {
     (_width: number, colors: ChartColors) => ({
       options: {
         height: 220,
-        scales: { x: { time: true }, y: { range: [0, 1] as uPlot.Range.MinMax } },
+        // One audit alone would get a range of years: pad a lone point by half a day each side.
+        scales: { x: { time: true, range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => (max - min < 60 ? [min - 43_200, max + 43_200] : [min, max]) }, y: { range: [0, 1] as uPlot.Range.MinMax } },
         axes: [
           // Audits hours apart need the time, weeks apart only the date.
           axis(colors, { space: 90, values: (u: uPlot, splits: number[]) => splits.map((s) => (spanDays(u) < 2 ? fmt.dateTime(s * 1000) : fmt.date(s * 1000))) }),
