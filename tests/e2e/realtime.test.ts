@@ -10,7 +10,7 @@ import { startCallLab, type CallLab } from '../lab/call-lab';
 // Realtime end to end: a chat WebSocket denied by squid, and calls — real WebRTC ICE gathering
 // in the extension's offscreen document against a real coturn behind a NAT, one address of
 // which a firewall rule silences (tests/lab/call-lab.ts).
-const ids = ['messenger', 'google-meet', 'zoom', 'teams-free'];
+const ids = ['messenger', 'discord', 'google-meet', 'zoom', 'teams-free'];
 let calls: CallLab;
 let report: Report;
 
@@ -25,7 +25,12 @@ beforeAll(async () => {
       .filter((s) => ids.includes(s.id))
       .map((s) => (callOf[s.id] ? { ...s, channels: { ...s.channels, call: callOf[s.id] } } : s)),
   };
-  const scenario: Scenario = { services: { messenger: { treatments: { realtime: 'proxy-deny' }, expect: { verdict: 'partial', mechanism: 'proxy' } } } };
+  const scenario: Scenario = {
+    services: {
+      messenger: { treatments: { realtime: 'proxy-deny' }, expect: { verdict: 'partial', mechanism: 'proxy' } },
+      discord: { treatments: { realtime: 'proxy-ok' }, expect: { verdict: 'reachable' } },
+    },
+  };
   const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario });
   try {
     ({ report } = await runHeadlessAudit({ catalog, browserArgs: lab.chromiumArgs, executablePath: lab.executablePath, options: { timeoutMs: 4000 } }));
@@ -42,6 +47,11 @@ const service = (id: string) => report.services.find((s) => s.id === id);
 const realtime = (id: string) => service(id)?.channels.find((c) => c.channel === 'realtime');
 
 describe('realtime channels', () => {
+  it('a chat WebSocket squid lets through opens: reachable', () => {
+    expect(service('discord')?.verdict).toBe('reachable');
+    expect([realtime('discord')?.verdict, realtime('discord')?.reason]).toEqual(['reachable', 'ws-open']);
+  });
+
   it('a page-reachable service whose chat WebSocket the proxy denies is partial, mechanism proxy', () => {
     expect([service('messenger')?.verdict, service('messenger')?.mechanism]).toEqual(['partial', 'proxy']);
     expect([realtime('messenger')?.verdict, realtime('messenger')?.mechanism]).toEqual(['blocked', 'proxy']);
