@@ -23,10 +23,11 @@ function skipped(serviceId: string, url: string, reason: string): Observation {
 }
 
 /**
- * Throughput and call probes, run beside the request probes and stored as they land.
- * A media host is measured only after its own media fetch is stored, so the two never
- * share (and halve) a throttled link; the control is measured from the start, in parallel.
- * Calls are gathered in one batch (one offscreen document), the call control included.
+ * Throughput and call probes, stored as they land. Calls are gathered in one batch (one
+ * offscreen document, the call control included) beside the request probes: they use UDP
+ * and cost little. Throughput waits for the request probes (`measureThroughput`), so a media
+ * host is never downloaded while its own fetch runs — they would share (and halve) a
+ * throttled link — and its downloads never slow the other probes.
  */
 export function startExtraProbes(ctx: ExtraProbeContext) {
   const { catalog, probes, seen, timeoutMs } = ctx;
@@ -48,17 +49,6 @@ export function startExtraProbes(ctx: ExtraProbeContext) {
       await ctx.classify(serviceId);
     });
 
-  if (sampled.length && !seen.has(THROUGHPUT_CONTROL_KEY)) {
-    run(async () => {
-      const task = throughputControlTask();
-      const observation = await probes.throughput!(task, timeoutMs).catch((e: unknown) => skipped(task.serviceId, task.url, `probe error: ${String(e)}`));
-      await ctx.record(THROUGHPUT_CONTROL_KEY, observation);
-      for (const t of sampled) await ctx.classify(t.serviceId);
-    });
-  }
-  // Resumed audit: media fetched by the previous worker, throughput not yet.
-  for (const t of sampled) if (seen.has(probeKey(t.serviceId, 'media', 'fetch'))) measure(t.serviceId, t.url);
-
   const calls = probes.calls ? callTargets(catalog) : [];
   const callKey = (serviceId: string) => (serviceId === '_control' ? CALL_CONTROL_KEY : probeKey(serviceId, 'realtime', 'webrtc'));
   if (calls.some((t) => !seen.has(callKey(t.serviceId)))) {
@@ -75,10 +65,22 @@ export function startExtraProbes(ctx: ExtraProbeContext) {
   }
 
   return {
-    /** Call when a media fetch is stored: starts that host's throughput measurement. */
-    afterMediaFetch(serviceId: string) {
-      const target = sampled.find((t) => t.serviceId === serviceId);
-      if (target) measure(target.serviceId, target.url);
+    /**
+     * Call once the request probes are done: measures every sampled media host (whose fetch
+     * answered) and the control together. Doing it after them keeps the downloads from
+     * competing with — and slowing — the request probes, and measures service and control
+     * under the same conditions.
+     */
+    measureThroughput() {
+      if (sampled.length && !seen.has(THROUGHPUT_CONTROL_KEY)) {
+        run(async () => {
+          const task = throughputControlTask();
+          const observation = await probes.throughput!(task, timeoutMs).catch((e: unknown) => skipped(task.serviceId, task.url, `probe error: ${String(e)}`));
+          await ctx.record(THROUGHPUT_CONTROL_KEY, observation);
+          for (const t of sampled) await ctx.classify(t.serviceId);
+        });
+      }
+      for (const t of sampled) measure(t.serviceId, t.url);
     },
     /** Resolves when every job started so far (and any started by them) has finished. */
     async done() {

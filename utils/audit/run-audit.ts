@@ -94,10 +94,10 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     },
     async (results, task) => {
       for (const [key, observation] of results) await record(key, observation);
-      if (task.channel === 'media') extra.afterMediaFetch(task.serviceId);
       await classifyIfComplete(task.serviceId);
     },
   );
+  extra.measureThroughput();
   await policyDone;
   await extra.done();
 
