@@ -35,7 +35,7 @@ export function ComplaintSlide(place: SlidePlace) {
 /** The complaint's services that closed (from the catalog), next to messaging as customers use it today. */
 export function ThenNowSlide({ catalog, population, ...place }: SlidePlace & { catalog: Catalog; population: Population }) {
   const { t, locale } = useI18n();
-  const today = usageChartData(catalog, population, 5, ['messaging', 'calls']);
+  const today = usageChartData(catalog, population, { limit: 5, categories: ['messaging', 'calls'], locale });
   return (
     <SlideFrame
       id="then-now"
@@ -47,7 +47,7 @@ export function ThenNowSlide({ catalog, population, ...place }: SlidePlace & { c
         <div class="col">
           <h3>{t('present_thennow_then')}</h3>
           <ul class="retired-list" data-testid="retired">
-            {retiredServices(catalog).map((r) => (
+            {retiredServices(catalog, locale).map((r) => (
               <li key={r.id}>
                 <span class="retired-name">{r.name}</span>
                 <span class="retired-year">{t('present_retired_closed', r.year)}</span>

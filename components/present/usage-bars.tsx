@@ -49,8 +49,8 @@ export function Footnotes({ sources }: { sources: FootnoteSource[] }) {
 
 /** "What customers use": the catalog's usage shares for the deck's population. */
 export function UsageSlide({ catalog, population, ...place }: SlidePlace & { catalog: Catalog; population: Population }) {
-  const { t } = useI18n();
-  const data = usageChartData(catalog, population, 10);
+  const { t, locale } = useI18n();
+  const data = usageChartData(catalog, population, { limit: 10, locale });
   const name = populationLabel(t, population);
   const others = data.withoutFigure + data.notShown;
   return (

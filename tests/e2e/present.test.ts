@@ -69,14 +69,29 @@ describe('presentation', () => {
     await page.keyboard.press('Escape');
     expect(await page.locator('[data-testid="notes"]').count()).toBe(0);
 
-    // Enter runs the audit: progress shows, then the lab's blocked services land as tiles.
+    // Enter runs the audit: progress shows, then the lab's blocked services land as tiles. The lab
+    // shares this machine with other test runs; a run whose verdicts strayed from the scenario
+    // (a probe timing out under load) is re-run once with the slide's "Test again" button.
     await page.keyboard.press('Enter');
     await page.waitForSelector('.slide.current [data-testid="progress-text"]');
-    await page.waitForSelector('[data-testid="present-audit-start"]:not([disabled])', { timeout: 90_000 });
-    // The report is re-read just after the state says complete: wait for the last tile to land.
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="present-blocked"] [data-service]').length >= n, intendedHits().length, { timeout: 5000 }).catch(() => {});
-    const tiles = await page.locator('[data-testid="present-blocked"] [data-service]').evaluateAll((els) => els.map((e) => e.getAttribute('data-service')).sort());
-    if (tiles.length !== intendedHits().length) { const c = extensionClient(page); const st = await c.send('getAuditState', {}); const r = await c.send('getReport', { auditId: st!.id }); console.log('DEBUG', JSON.stringify(r!.services.find((x) => x.id === 'messenger'), null, 1)); }
+    let tiles: string[] = [];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (attempt) {
+        await page.click('[data-testid="present-audit-start"]');
+        await page.waitForSelector('[data-testid="present-audit-start"][disabled]');
+      }
+      await page.waitForSelector('[data-testid="present-audit-start"]:not([disabled])', { timeout: 90_000 });
+      const client = extensionClient(page);
+      const report = (await client.send('getReport', { auditId: (await client.send('getAuditState', {}))!.id }))!;
+      const hits = report.services.filter((s) => s.verdict !== 'reachable' && s.verdict !== 'inconclusive').map((s) => s.id).sort();
+      // The slide shows what the audit found, 8 tiles at most (it re-reads the report a moment after the state).
+      const shown = Math.min(hits.length, 8);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="present-blocked"] [data-service]').length === n, shown, { timeout: 5000 });
+      tiles = await page.locator('[data-testid="present-blocked"] [data-service]').evaluateAll((els) => els.map((e) => e.getAttribute('data-service')!).sort());
+      expect(hits).toEqual(expect.arrayContaining(tiles));
+      if (hits.length > shown) expect(await page.textContent('.slide.current .audit-hits .aside')).toMatch(String(hits.length - shown));
+      if (JSON.stringify(tiles) === JSON.stringify(intendedHits())) break;
+    }
     expect(tiles).toEqual(intendedHits());
     const progress = page.locator('.slide.current [data-testid="progress-text"]');
     expect(await progress.getAttribute('data-done')).toBe(await progress.getAttribute('data-total'));
@@ -141,5 +156,18 @@ describe('presentation', () => {
       }
     }
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('prints as a handout, one slide a page', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const count = Number(await page.getAttribute('[data-testid="deck"]', 'data-count'));
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+    writeFileSync(join(SHOTS, 'present-handout.pdf'), pdf);
+    // A look at the print layout, for people: the first slides as they stack on paper.
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(SHOTS, 'present-print-preview.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1600 } });
+    await page.emulateMedia({ media: 'screen' });
+    // Each PDF page object is one "/Type /Page" (the page tree is "/Type /Pages").
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(count);
   });
 });

@@ -43,7 +43,7 @@ describe('usageChartData', () => {
     expect(data.sources.find((s) => s.name.includes('Digital 2025'))?.secondary).toBe(true);
   });
   it('counts services without a figure instead of drawing them as 0 %, and never draws retired ones', () => {
-    const data = usageChartData(catalog, 'US', 5);
+    const data = usageChartData(catalog, 'US', { limit: 5 });
     expect(data.bars).toHaveLength(5);
     const live = catalog.services.filter((s) => !s.retired);
     expect(data.bars.length + data.notShown + data.withoutFigure).toBe(live.length);
@@ -64,6 +64,8 @@ describe('story data', () => {
       ['google-talk', 2022, 'Google Meet'],
       ['skype', 2025, 'Microsoft Teams (free)'],
     ]);
+    expect(retiredServices(catalog, 'fr').find((r) => r.id === 'skype')?.successor).toBe('Microsoft Teams (gratuit)');
+    expect(usageChartData(catalog, 'FR', { locale: 'fr' }).bars.find((b) => b.id === 'google-search')?.name).toBe('Recherche Google');
   });
   const services: ReportService[] = [
     { id: 'a', name: 'Alpha', category: 'video', usage: [{ population: 'FR', share: 0.8, metric: 'm', source: 's', year: 2024 }], verdict: 'blocked', mechanism: 'policy', channels: [] },

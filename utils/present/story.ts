@@ -5,6 +5,7 @@ import type { ReportService } from '../report/types';
 import type { Mechanism } from '../verdict/types';
 import { categoryBars } from '../ui/chart-data';
 import { shareOf } from '../ui/share';
+import { serviceName } from './usage-bars';
 
 /** A service of the founding complaint that is gone, and what replaced it. */
 export interface RetiredService {
@@ -15,8 +16,8 @@ export interface RetiredService {
   successor: string | null;
 }
 
-/** Retired services (MSN, Google Talk, Skype, Ning) in closing order, with successors resolved by id. */
-export function retiredServices(catalog: Catalog): RetiredService[] {
+/** Retired services (MSN, Google Talk, Skype, Ning) in closing order, with successors resolved by id and named in `locale`. */
+export function retiredServices(catalog: Catalog, locale = 'en'): RetiredService[] {
   const byId = new Map(catalog.services.map((s) => [s.id, s]));
   return catalog.services
     .filter((s) => s.retired)
@@ -24,7 +25,7 @@ export function retiredServices(catalog: Catalog): RetiredService[] {
       id: s.id,
       name: s.name,
       year: s.retired!.year,
-      successor: (s.retired!.successorId && byId.get(s.retired!.successorId)?.name) || null,
+      successor: ((id) => (id && byId.get(id) ? serviceName(byId.get(id)!, locale) : null))(s.retired!.successorId),
     }))
     .sort((a, b) => a.year - b.year || a.name.localeCompare(b.name));
 }

@@ -34,6 +34,11 @@ export interface UsageChartData {
   notShown: number;
 }
 
+/** A service's name in the deck's language: the catalog's French name when it has one. */
+export function serviceName(service: { name: string; nameFr?: string | undefined }, locale: string): string {
+  return locale === 'fr' && service.nameFr ? service.nameFr : service.name;
+}
+
 /** `Pew …, "Title" (survey …, n = …)` → `Pew …, "Title"`. */
 export function shortSource(source: string): string {
   return source.replace(/\s*\([^()]*\)\s*$/, '').trim() || source;
@@ -45,7 +50,11 @@ export function shortSource(source: string): string {
  * bar pointing at its source. Retired services are left out: nobody uses them now.
  * `categories` narrows the chart (messaging and calls for the "then and now" slide).
  */
-export function usageChartData(catalog: Catalog, population: Population, limit = 12, categories?: readonly string[]): UsageChartData {
+export function usageChartData(
+  catalog: Catalog,
+  population: Population,
+  { limit = 12, categories, locale = 'en' }: { limit?: number; categories?: readonly string[]; locale?: string } = {},
+): UsageChartData {
   const live = catalog.services.filter((s) => !s.retired && (!categories || categories.includes(s.category)));
   const withFigure = live
     .map((s) => ({ service: s, figure: usageFor(s, population) }))
@@ -60,8 +69,8 @@ export function usageChartData(catalog: Catalog, population: Population, limit =
       source = { n: sources.length + 1, name, year: figure.year, secondary: /secondary copy/i.test(figure.source), ...(figure.url ? { url: figure.url } : {}) };
       sources.push(source);
     }
-    return { id: service.id, name: service.name, share: figure.share!, source: source.n };
+    return { id: service.id, name: serviceName(service, locale), share: figure.share!, source: source.n };
   });
-  const withoutFigureNames = live.filter((s) => !usageFor(s, population)).map((s) => s.name);
+  const withoutFigureNames = live.filter((s) => !usageFor(s, population)).map((s) => serviceName(s, locale));
   return { bars, sources, withoutFigure: withoutFigureNames.length, withoutFigureNames, notShown: withFigure.length - shown.length };
 }
