@@ -54,6 +54,7 @@ export function DashboardView(p: DashboardViewProps) {
           <a href="#chart">{t('navChart')}</a>
           <a href="#history">{t('navHistory')}</a>
           <a href="#settings">{t('navSettings')}</a>
+          <a href="/present.html" data-testid="open-presentation">{t('present_open')}</a>
         </nav>
       </header>
       <main id="main" tabIndex={-1} class="dashboard">

@@ -36,6 +36,10 @@ beforeAll(async () => {
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`chrome-extension://${browser.extensionId}/present.html`);
+  // The lab's silent firewall costs a full probe timeout: 4 s as in audit.test.ts, not the 8 s default,
+  // keeps the live audit short and less exposed to other runs changing this machine's network.
+  await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { timeoutMs: 4000 } }));
+  await page.reload();
   await page.waitForSelector('[data-testid="deck"]');
 });
 afterAll(async () => {
@@ -71,11 +75,12 @@ describe('presentation', () => {
 
     // Enter runs the audit: progress shows, then the lab's blocked services land as tiles. The lab
     // shares this machine with other test runs; a run whose verdicts strayed from the scenario
-    // (a probe timing out under load) is re-run once with the slide's "Test again" button.
+    // (seen: net::ERR_NETWORK_CHANGED while another run sets up network namespaces) is re-run with the
+    // slide's "Test again" button, at most twice.
     await page.keyboard.press('Enter');
     await page.waitForSelector('.slide.current [data-testid="progress-text"]');
     let tiles: string[] = [];
-    for (let attempt = 0; attempt < 2; attempt++) {
+    for (let attempt = 0; attempt < 3; attempt++) {
       if (attempt) {
         await page.click('[data-testid="present-audit-start"]');
         await page.waitForSelector('[data-testid="present-audit-start"][disabled]');
@@ -91,6 +96,7 @@ describe('presentation', () => {
       expect(hits).toEqual(expect.arrayContaining(tiles));
       if (hits.length > shown) expect(await page.textContent('.slide.current .audit-hits .aside')).toMatch(String(hits.length - shown));
       if (JSON.stringify(tiles) === JSON.stringify(intendedHits())) break;
+      console.warn(`live audit ${attempt + 1} strayed from the scenario:`, JSON.stringify(report.services.filter((x) => intendedHits().includes(x.id) !== hits.includes(x.id)).map((x) => [x.id, x.verdict, x.mechanism, x.channels.map((c) => [c.channel, c.verdict, c.evidence.netError ?? c.evidence.status])])));
     }
     expect(tiles).toEqual(intendedHits());
     const progress = page.locator('.slide.current [data-testid="progress-text"]');
@@ -156,6 +162,13 @@ describe('presentation', () => {
       }
     }
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('opens from the dashboard', async () => {
+    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html`);
+    await page.click('[data-testid="open-presentation"]');
+    await page.waitForSelector('[data-testid="deck"]');
+    expect(new URL(page.url()).pathname).toBe('/present.html');
   });
 
   it('prints as a handout, one slide a page', async () => {
