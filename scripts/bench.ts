@@ -3,6 +3,7 @@ import { startLab, syntheticBenchmark } from '../tests/lab';
 import { ensureLabDeps } from './ensure-lab-deps';
 import { runHeadlessAudit } from './lib/run-headless-audit';
 import { benchCollector, benchFleetAggregate } from './collector/bench-fleet';
+import { auditThrottled, configuredRate, countThrottleFalsePositives, measuredRate, THROTTLED_SCENARIO } from '../tests/lab/throttle-runs';
 
 /**
  * Speed and size figures, one `name: value unit` line each, measured on the
@@ -37,6 +38,12 @@ async function main() {
   const droppedTimeout = 4000;
   const droppedMs = await auditOfSynthetic(40, 'silent', droppedTimeout);
   console.log(`audit.dropped_40: ${(droppedMs / droppedTimeout).toFixed(2)} x-timeout`);
+  // Throttling: measured / squid-configured rate of the throttled host (target 0.85–1.15), and
+  // services wrongly called throttled over 20 audits of an unthrottled network (target 0).
+  const throttled = await auditThrottled();
+  const measured = measuredRate(throttled.services.find((x) => x.id === 'wikipedia')) ?? 0;
+  console.log(`throttle.rate_ratio: ${(measured / configuredRate(THROTTLED_SCENARIO, 'wikipedia')).toFixed(2)}`);
+  console.log(`throttle.false_positives_20: ${(await countThrottleFalsePositives(20)).falsePositives}`);
 }
 
 main().catch((error: unknown) => {
