@@ -128,6 +128,7 @@ describe('presentation', () => {
     await page.setInputFiles('[data-testid="setup-fleet-file"]', [join(work, 'fleet.ndjson'), join(work, 'bad.json')]);
     await page.waitForSelector('.setup .rejected li');
     expect(await page.textContent('.setup .rejected')).toMatch(/bad\.json.*schema version/);
+    await page.screenshot({ path: join(SHOTS, 'present-setup.png') });
     await page.click('[data-testid="setup-close"]');
 
     await page.reload();
