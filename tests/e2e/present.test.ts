@@ -176,7 +176,7 @@ describe('presentation', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     const count = Number(await page.getAttribute('[data-testid="deck"]', 'data-count'));
     const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
-    writeFileSync(join(SHOTS, 'present-handout.pdf'), pdf);
+    writeFileSync(join(work, 'present-handout.pdf'), pdf);
     // A look at the print layout, for people: the first slides as they stack on paper.
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: join(SHOTS, 'present-print-preview.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1600 } });
