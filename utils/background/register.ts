@@ -17,7 +17,6 @@ import { probeCallsInDocument } from '../probe/webrtc-offscreen';
 import { assertOwnPage } from '../browser/own-pages';
 import { browserInfo } from '../browser/browser-info';
 import { withFirefoxTlsInfo } from '../browser/firefox-tls';
-import { withFirefoxLateErrors } from '../browser/firefox-late-errors';
 import { assertHostAccess, offerHostAccessOnInstall } from '../browser/firefox-permissions';
 import { registerHistoryHandlers } from './history-handlers';
 import { registerCatalogHandlers, resolveActiveCatalog } from './catalog-handlers';
@@ -35,7 +34,7 @@ export function registerBackground(): void {
   // Throughput (media vs control downloads) and calls (ICE gathering in an offscreen document) extend the request probes.
   const requestProbes = { ...createBrowserProbes(tracker), throughput: browserThroughput, calls: probeCallsInDocument };
   // Firefox only (both return the probes unchanged on Chrome): TLS inspection by certificate owner, late error events.
-  const probes = withFirefoxTlsInfo(withFirefoxLateErrors(requestProbes));
+  const probes = withFirefoxTlsInfo(requestProbes);
   offerHostAccessOnInstall(); // Firefox MV3: host access is optional
   const storeReady = openAccessGapDb().then(auditStore);
   registerHistoryHandlers(storeReady);

@@ -16,7 +16,9 @@ export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
     async webSocket(task, timeoutMs) {
       const pending = tracker.begin(task.url);
       const observation = await probeWebSocket({ serviceId: task.serviceId, url: task.url, timeoutMs });
-      return tracker.finish(pending, observation, observation.ws?.opened ? 0 : 60);
+      // Chrome reports no webRequest error for a failed WebSocket (Firefox does): a short wait,
+      // since the follow-up HTTPS probe of the host supplies the cause anyway.
+      return tracker.finish(pending, observation, observation.ws?.opened ? 0 : 300);
     },
     policy: (targets, timeoutMs) => probePolicy(targets, createPolicyProbeDeps(), timeoutMs),
   };

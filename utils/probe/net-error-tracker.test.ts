@@ -48,3 +48,30 @@ describe('NetErrorTracker', () => {
     expect((await t.finish(p, obs('https://a.test/'), 0)).netError).toBeUndefined();
   });
 });
+
+describe('NetErrorTracker waiting for a late error event', () => {
+  it('waits for an error that trails the failed fetch (seen under load and in Firefox)', async () => {
+    const t = new NetErrorTracker();
+    const p = t.begin('https://late.test/');
+    const finished = t.finish(p, obs('https://late.test/'), 1000);
+    setTimeout(() => {
+      t.onBeforeRequest({ requestId: '3', url: 'https://late.test/', tabId: -1 });
+      t.onErrorOccurred({ requestId: '3', url: 'https://late.test/', tabId: -1, error: 'net::ERR_CERT_AUTHORITY_INVALID' });
+    }, 150);
+    expect((await finished).netError).toBe('net::ERR_CERT_AUTHORITY_INVALID');
+  });
+
+  it('gives up after the cap when no event ever comes', async () => {
+    const t = new NetErrorTracker();
+    const o = await t.finish(t.begin('https://never.test/'), obs('https://never.test/'), 50);
+    expect(o.netError).toBeUndefined();
+  });
+
+  it('never waits for a probe that got a response', async () => {
+    const t = new NetErrorTracker();
+    const started = Date.now();
+    await t.finish(t.begin('https://ok.test/'), obs('https://ok.test/', 200), 5000);
+    // Far below the 5 s cap: it did not wait for an event that will never come.
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});

@@ -21,7 +21,18 @@ interface Pending {
   requestId?: string;
   redirects: Observation['redirects'];
   netError?: string;
+  /** Resolves when the browser reports this request's error. */
+  errored: Promise<void>;
+  signalError: () => void;
 }
+
+/**
+ * How long a failed probe waits for its error event. The event trails the
+ * rejected fetch by a few ms on a quiet machine, but by hundreds under load
+ * (and in Firefox, whose events cross processes); without it the verdict
+ * would lose its mechanism. A probe that got a response never waits.
+ */
+export const ERROR_EVENT_WAIT_MS = 2000;
 
 /**
  * Correlates the extension's own probe requests with webRequest events, because
@@ -36,7 +47,9 @@ export class NetErrorTracker {
 
   /** Call before starting a probe of `url`; pass the handle to `finish`. */
   begin(url: string): Pending {
-    const pending: Pending = { url, redirects: [] };
+    let signalError = () => {};
+    const errored = new Promise<void>((resolve) => (signalError = resolve));
+    const pending: Pending = { url, redirects: [], errored, signalError };
     const queue = this.waiting.get(url) ?? [];
     queue.push(pending);
     this.waiting.set(url, queue);
@@ -62,15 +75,22 @@ export class NetErrorTracker {
 
   onErrorOccurred(event: ErrorEvent): void {
     const pending = this.byRequestId.get(event.requestId);
-    if (pending) pending.netError = event.error;
+    if (!pending) return;
+    pending.netError = event.error;
+    pending.signalError();
   }
 
   /**
-   * Merge what webRequest saw into the observation and forget the probe.
-   * The error event can trail the rejected fetch by a few ms, hence the wait.
+   * Merge what webRequest saw into the observation and forget the probe. A
+   * probe that got no response waits (at most `maxWaitMs`) for its error event,
+   * which trails the rejected fetch.
    */
-  async finish(pending: Pending, obs: Observation, settleMs = 60): Promise<Observation> {
-    if (obs.status === undefined && !pending.netError) await new Promise((r) => setTimeout(r, settleMs));
+  async finish(pending: Pending, obs: Observation, maxWaitMs = ERROR_EVENT_WAIT_MS): Promise<Observation> {
+    if (obs.status === undefined && !pending.netError && maxWaitMs > 0) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([pending.errored, new Promise((r) => (timer = setTimeout(r, maxWaitMs)))]);
+      clearTimeout(timer);
+    }
     const queue = this.waiting.get(pending.url) ?? [];
     const rest = queue.filter((p) => p !== pending);
     if (rest.length) this.waiting.set(pending.url, rest);
