@@ -7,6 +7,7 @@ import { launchChromiumWithExtension, type LaunchedChromium } from '../../script
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/schema';
 import { CONTROL_URLS } from '../../utils/probe/control';
+import { THROUGHPUT_CONTROL_URL } from '../../utils/probe/throughput-control';
 import { everyTreatmentCatalog, everyTreatmentScenario, hostOf } from '../lab/fixtures/every-treatment';
 import { planHosts, loadScenario, startLab, strayRequests, syntheticBenchmark, type Lab } from '../lab/index';
 import { writeProbeExtension, type ProbeResult } from '../lab/probe-extension';
@@ -154,7 +155,12 @@ describe('scenarios', () => {
 
   it('synthetic benchmark networks have their own catalog', () => {
     const { catalog, scenario } = syntheticBenchmark(50, 'silent');
-    expect(planHosts(catalog, CONTROL_URLS, scenario).size).toBe(100 + CONTROL_URLS.length);
+    // 50 page hosts + 50 media hosts + the connectivity controls + the throughput control.
+    const hosts = [...planHosts(catalog, CONTROL_URLS, scenario).keys()];
+    expect(hosts.filter((h) => h.endsWith('.bench.test'))).toHaveLength(100);
+    expect(hosts.filter((h) => !h.endsWith('.bench.test')).sort()).toEqual(
+      [...CONTROL_URLS, THROUGHPUT_CONTROL_URL].map((u) => new URL(u).hostname).sort(),
+    );
   });
 
   it('network down: a second lab in the same process fails DNS for control too; the first cleaned up', async () => {
