@@ -13,6 +13,12 @@ export interface Formatters {
   relative(epochMs: number, now?: number): string;
   /** A duration in ms: "83 ms", "1.2 s". */
   duration(ms: number): string;
+  /** A plain number with at most `digits` decimals: "1,234.5" / "1 234,5". */
+  decimal(n: number, digits?: number): string;
+  /** A transfer rate in kB/s (1 kB = 1000 bytes): "32.1 kB/s" / "32,1 ko/s". */
+  kBps(kBps: number): string;
+  /** A size in bytes, in B, kB or MB (decimal units): "512 kB" / "512 ko". */
+  bytes(n: number): string;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -31,6 +37,9 @@ export function createFormatters(locale: Locale): Formatters {
   const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const ms = new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 });
   const sec = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', maximumFractionDigits: 1 });
+  const rate = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte-per-second', maximumFractionDigits: 1 });
+  const size = (unit: string) => new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 });
+  const [b, kb, mb] = [size('byte'), size('kilobyte'), size('megabyte')];
   return {
     percent: (share) => pct.format(share),
     integer: (n) => int.format(n),
@@ -42,5 +51,8 @@ export function createFormatters(locale: Locale): Formatters {
       return rel.format(Math.round(diff / size), unit);
     },
     duration: (value) => (value < 1000 ? ms.format(value) : sec.format(value / 1000)),
+    decimal: (n, digits = 1) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n),
+    kBps: (value) => rate.format(value),
+    bytes: (n) => (n < 1000 ? b.format(n) : n < 1_000_000 ? kb.format(n / 1000) : mb.format(n / 1_000_000)),
   };
 }

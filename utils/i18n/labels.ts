@@ -22,3 +22,15 @@ export function categoryLabel(i18n: { t: Translate; has(key: string): boolean },
   const key = keyOf('category', category);
   return i18n.has(key) ? i18n.t(key) : category;
 }
+
+/** The message key of a classifier reason (`dns-nxdomain` → `reason_dns_nxdomain`). */
+export const reasonKey = (reason: string) => keyOf('reason', reason);
+
+/**
+ * One sentence explaining the rule that decided a channel, in the page's language; undefined
+ * for a reason this version has no words for (a newer report): the rule key is shown instead.
+ */
+export function reasonText(i18n: { t: Translate; has(key: string): boolean }, reason: string): string | undefined {
+  const key = reasonKey(reason);
+  return i18n.has(key) ? i18n.t(key) : undefined;
+}
