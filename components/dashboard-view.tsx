@@ -8,6 +8,7 @@ import { useI18n } from './i18n';
 import { ErrorAlert } from './storage-alert';
 import { AuditSummaryCard } from './audit-summary';
 import { ResultsTable } from './results-table';
+import { TlsNote } from './tls-note';
 import { UsageChart } from './usage-chart';
 import { HistoryPanel } from './history-panel';
 import { SettingsPanel } from './settings-panel';
@@ -63,7 +64,12 @@ export function DashboardView(p: DashboardViewProps) {
           <>
             <AuditSummaryCard report={p.report} gap={p.gap} {...(p.networkLabel ? { networkLabel: p.networkLabel } : {})}
               onExportJson={p.onExportJson} onExportCsv={p.onExportCsv} onPrint={p.onPrint} />
-            {section('results', t('navResults'), <ResultsTable services={p.report.services} population={p.population} />)}
+            {section('results', t('navResults'), (
+              <>
+                <TlsNote report={p.report} />
+                <ResultsTable services={p.report.services} population={p.population} />
+              </>
+            ))}
             {p.gap && section('chart', t('navChart'), <UsageChart gap={p.gap} />, 'chart-panel')}
           </>
         ) : (

@@ -1,13 +1,18 @@
 import type { ChannelVerdict } from '../utils/verdict/types';
 import type { ReportService } from '../utils/report/types';
-import { channelLabel, mechanismLabel, verdictLabel } from '../utils/i18n';
+import { channelLabel, mechanismLabel, reasonText, verdictLabel } from '../utils/i18n';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';
+import { TlsMarker, useInspectedBy } from './tls-marker';
+import { ThroughputEvidenceView } from './throughput-evidence';
+import { CallEvidenceView } from './call-evidence';
 
 /**
  * Why each channel of a service got its verdict, in the browser's own words:
  * URL probed, network error, HTTP status, final host, block page matched,
- * redirects and timings — what IT needs to trust (or dispute) a verdict.
+ * redirects and timings, TLS inspection (Firefox), media throughput against the
+ * control, the call server's answer — what IT needs to trust (or dispute) a verdict.
+ * The rule is explained in the page's language; `detail` is the report's English sentence.
  */
 export function EvidenceView({ service, id }: { service: ReportService; id: string }) {
   const { t } = useI18n();
@@ -21,8 +26,11 @@ export function EvidenceView({ service, id }: { service: ReportService; id: stri
 }
 
 function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
-  const { t, fmt } = useI18n();
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
+  const inspectedBy = useInspectedBy();
   const e = c.evidence;
+  const tls = e.tls?.inspected ? inspectedBy(e.tls) : e.tls?.rootBuiltIn ? t('tls_notInspected', e.tls.issuer ?? t('tls_unnamedRoot')) : undefined;
   const rows: [string, string | undefined][] = [
     [t('evidenceUrl'), e.url],
     [t('evidenceError'), e.netError],
@@ -34,6 +42,7 @@ function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
       t('evidenceTimings'),
       t('evidenceTimingsValue', e.timings.headersMs === undefined ? t('none') : fmt.duration(e.timings.headersMs), fmt.duration(e.timings.totalMs)),
     ],
+    [t('tls_row'), tls],
     [t('evidenceRule'), c.reason],
     [t('evidenceDetail'), e.detail],
   ];
@@ -41,7 +50,12 @@ function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
     <div class="channel-evidence">
       <h4>
         {channelLabel(t, c.channel)}: <VerdictBadge verdict={c.verdict} label={c.mechanism ? `${verdictLabel(t, c.verdict)} · ${mechanismLabel(t, c.mechanism)}` : undefined} />
+        <TlsMarker tls={e.tls} />
       </h4>
+      <p class="why" data-testid={`why-${c.channel}`}>
+        <span class="visually-hidden">{t('evidenceWhy')}: </span>
+        {reasonText(i18n, c.reason) ?? e.detail}
+      </p>
       <dl>
         {rows
           .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
@@ -54,6 +68,8 @@ function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
             </div>
           ))}
       </dl>
+      {e.throughput && <ThroughputEvidenceView evidence={e.throughput} />}
+      {e.call && <CallEvidenceView call={e.call} />}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { shareOf } from '../utils/ui/share';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';
 import { EvidenceView } from './evidence-view';
+import { TlsMarker } from './tls-marker';
 
 /**
  * Every service, grouped by category, with its verdict per channel and
@@ -34,7 +35,18 @@ export function ResultsTable({ services, population }: { services: ReportService
   );
   const cell = (s: ReportService, channel: Channel) => {
     const c = s.channels.find((x) => x.channel === channel);
-    return <td>{c ? <VerdictBadge verdict={c.verdict} /> : <span class="muted">{t('channelNotProbed')}</span>}</td>;
+    return (
+      <td>
+        {c ? (
+          <>
+            <VerdictBadge verdict={c.verdict} />
+            <TlsMarker tls={c.evidence.tls} />
+          </>
+        ) : (
+          <span class="muted">{t('channelNotProbed')}</span>
+        )}
+      </td>
+    );
   };
   return (
     <div>

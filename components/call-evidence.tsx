@@ -1,0 +1,38 @@
+import type { CallEvidence } from '../utils/verdict/webrtc-call';
+import { mechanismLabel, reasonText, verdictLabel } from '../utils/i18n';
+import { useI18n } from './i18n';
+import { VerdictBadge } from './verdict-badge';
+
+/** What the STUN/TURN server answered: candidates, error codes, time to answer, and why. */
+export function CallEvidenceView({ call }: { call: CallEvidence }) {
+  const i18n = useI18n();
+  const { t, fmt } = i18n;
+  const rows: [string, string | undefined][] = [
+    [t('call_server'), call.url],
+    [t('call_candidates'), call.candidateTypes.length ? call.candidateTypes.join(', ') : t('none')],
+    [t('call_errors'), call.errors.length ? call.errors.map((e) => `${e.code} ${e.text}`).join('\n') : undefined],
+    [t('call_answer'), call.answerMs === undefined ? undefined : fmt.duration(call.answerMs)],
+    [t('evidenceRule'), call.reason],
+  ];
+  return (
+    <div class="sub-evidence" data-testid="call-evidence" data-reason={call.reason}>
+      <h5>
+        {t('call_title')}:{' '}
+        <VerdictBadge verdict={call.verdict} label={call.mechanism ? `${verdictLabel(t, call.verdict)} · ${mechanismLabel(t, call.mechanism)}` : undefined} />
+      </h5>
+      <p data-testid="call-sentence">{reasonText(i18n, call.reason) ?? call.detail}</p>
+      <dl>
+        {rows
+          .filter((r): r is [string, string] => r[1] !== undefined)
+          .map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>
+                <code>{value}</code>
+              </dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  );
+}
