@@ -1,0 +1,67 @@
+import { browser } from 'wxt/browser';
+import * as v from 'valibot';
+import { CatalogSchema } from '../catalog/schema';
+import type { Catalog } from '../catalog/types';
+import { catalogHash } from '../catalog/hash';
+import type { AuditStore } from '../store/audits';
+import type { AuditService } from '../audit/audit-service';
+import { readAuditState } from '../audit/state';
+import { buildReport } from '../report/build-report';
+import { onMessage } from '../messaging';
+import { assertOwnPage } from '../browser/own-pages';
+import { browserInfo } from '../browser/browser-info';
+import { assertHostAccess } from '../browser/firefox-permissions';
+import { resolveActiveCatalog } from './catalog-handlers';
+import { managedCatalog } from '../schedule/register-fleet';
+
+const RESUME_ALARM = 'resume-audit';
+
+/**
+ * A periodic alarm wakes a service worker the browser stopped mid-audit, and
+ * the new worker resumes the audit. Cleared once nothing is running.
+ */
+export function armResumeAlarm(): void {
+  void browser.alarms.create(RESUME_ALARM, { periodInMinutes: 0.5 });
+}
+
+/** Start, follow and report audits; resume any audit a stopped worker left running. */
+export function registerAuditHandlers(storeReady: Promise<AuditStore>, serviceReady: Promise<AuditService>): void {
+  onMessage('startAudit', async ({ data, sender }) => {
+    assertOwnPage(sender);
+    await assertHostAccess(); // never report everything blocked for want of a permission
+    const catalog: Catalog = data.catalog
+      ? v.parse(CatalogSchema, data.catalog)
+      : (await resolveActiveCatalog(managedCatalog)).catalog;
+    const started = await (await serviceReady).start({
+      catalog,
+      catalogHash: await catalogHash(catalog),
+      trigger: data.trigger ?? 'user',
+      ...(data.options ? { options: data.options } : {}),
+    });
+    armResumeAlarm();
+    return started;
+  });
+
+  onMessage('getAuditState', async ({ data, sender }) => {
+    assertOwnPage(sender);
+    return readAuditState(await storeReady, data.auditId);
+  });
+
+  onMessage('getReport', async ({ data, sender }) => {
+    assertOwnPage(sender);
+    const store = await storeReady;
+    const audit = await store.getAudit(data.auditId);
+    if (!audit) return null;
+    return buildReport(audit, await store.verdicts(audit.id), {
+      toolVersion: browser.runtime.getManifest().version,
+      browser: browserInfo(),
+    });
+  });
+
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== RESUME_ALARM) return;
+    const resumed = await (await serviceReady).resumeRunning();
+    if (resumed === 0) await browser.alarms.clear(RESUME_ALARM);
+  });
+  void serviceReady.then((service) => service.resumeRunning());
+}
