@@ -50,31 +50,62 @@ export interface GapScore {
 
 const DEGRADED: readonly Verdict[] = ['throttled', 'partial'];
 
+/** What `computeGap` needs of a catalog for one population, worked out once per catalog object. */
+interface GapPlan {
+  live: { id: string; category: string; share: number | null }[];
+  categories: string[];
+  retired: string[];
+  known: Set<string>;
+}
+
+// A fleet computes the gap of thousands of reports against one catalog: resolving usage
+// figures and categories once per catalog keeps each computation a single pass.
+const plans = new WeakMap<Catalog, Map<Population, GapPlan>>();
+
+function planOf(catalog: Catalog, population: Population): GapPlan {
+  let byPopulation = plans.get(catalog);
+  if (!byPopulation) plans.set(catalog, (byPopulation = new Map()));
+  let plan = byPopulation.get(population);
+  if (!plan) {
+    const live = catalog.services.filter((s) => !s.retired);
+    plan = {
+      live: live.map((s: ServiceEntry) => ({ id: s.id, category: s.category, share: usageFor(s, population)?.share ?? null })),
+      categories: [...new Set(live.map((s) => s.category))],
+      retired: catalog.services.filter((s) => s.retired).map((s) => s.id),
+      known: new Set(catalog.services.map((s) => s.id)),
+    };
+    byPopulation.set(population, plan);
+  }
+  return plan;
+}
+
 /**
  * The gap score, defined once (see `utils/gap/README.md`): the usage-weighted share of
  * the catalog that is blocked, and separately throttled/partial, overall and per
  * category. If a service has several verdicts, the last one wins (a re-test replaces
- * an earlier one).
+ * an earlier one). The catalog is treated as immutable.
  */
 export function computeGap(catalog: Catalog, verdicts: readonly ServiceVerdict[], population: Population): GapScore {
   const byId = new Map(verdicts.map((v) => [v.serviceId, v.verdict]));
-  const live = catalog.services.filter((s) => !s.retired);
-  const categories = [...new Set(live.map((s) => s.category))];
-  const known = new Set(catalog.services.map((s) => s.id));
+  const plan = planOf(catalog, population);
+  const overall = new Tally();
+  const perCategory = new Map(plan.categories.map((c) => [c, new Tally()]));
+  for (const service of plan.live) {
+    const verdict = byId.get(service.id);
+    overall.add(service.id, verdict, service.share);
+    perCategory.get(service.category)!.add(service.id, verdict, service.share);
+  }
   return {
     population,
-    overall: tally(live, byId, population),
-    byCategory: categories.map((category) => ({
-      category,
-      ...tally(live.filter((s) => s.category === category), byId, population),
-    })),
-    retired: catalog.services.filter((s) => s.retired).map((s) => s.id),
-    unknownVerdicts: [...byId.keys()].filter((id) => !known.has(id)),
+    overall: overall.result(),
+    byCategory: plan.categories.map((category) => ({ category, ...perCategory.get(category)!.result() })),
+    retired: [...plan.retired],
+    unknownVerdicts: [...byId.keys()].filter((id) => !plan.known.has(id)),
   };
 }
 
-function tally(services: readonly ServiceEntry[], verdicts: Map<string, Verdict>, population: Population): GapTally {
-  const ids: GapTally['ids'] = {
+class Tally {
+  private readonly ids: GapTally['ids'] = {
     weighted: [],
     blocked: [],
     degraded: [],
@@ -84,48 +115,52 @@ function tally(services: readonly ServiceEntry[], verdicts: Map<string, Verdict>
     inconclusive: [],
     notProbed: [],
   };
-  let weight = 0;
-  let blockedWeight = 0;
-  let degradedWeight = 0;
-  for (const service of services) {
-    const verdict = verdicts.get(service.id);
+  private weight = 0;
+  private blockedWeight = 0;
+  private degradedWeight = 0;
+
+  add(id: string, verdict: Verdict | undefined, share: number | null): void {
+    const ids = this.ids;
     if (!verdict) {
-      ids.notProbed.push(service.id);
-      continue;
+      ids.notProbed.push(id);
+      return;
     }
     if (verdict === 'inconclusive') {
-      ids.inconclusive.push(service.id);
-      continue;
+      ids.inconclusive.push(id);
+      return;
     }
-    const share = usageFor(service, population)?.share;
     const blocked = verdict === 'blocked';
     const degraded = DEGRADED.includes(verdict);
-    if (share == null) {
-      ids.withoutFigure.push(service.id);
-      if (blocked) ids.withoutFigureBlocked.push(service.id);
-      if (degraded) ids.withoutFigureDegraded.push(service.id);
-      continue;
+    if (share === null) {
+      ids.withoutFigure.push(id);
+      if (blocked) ids.withoutFigureBlocked.push(id);
+      if (degraded) ids.withoutFigureDegraded.push(id);
+      return;
     }
-    weight += share;
-    ids.weighted.push(service.id);
+    this.weight += share;
+    ids.weighted.push(id);
     if (blocked) {
-      blockedWeight += share;
-      ids.blocked.push(service.id);
+      this.blockedWeight += share;
+      ids.blocked.push(id);
     } else if (degraded) {
-      degradedWeight += share;
-      ids.degraded.push(service.id);
+      this.degradedWeight += share;
+      ids.degraded.push(id);
     }
   }
-  // A zero weight (nothing weighted, or only 0 % services) has no meaningful ratio.
-  const ratio = (part: number) => (weight > 0 ? part / weight : null);
-  return {
-    blockedShare: ratio(blockedWeight),
-    degradedShare: ratio(degradedWeight),
-    weight,
-    weightedServices: ids.weighted.length,
-    withoutFigure: ids.withoutFigure.length,
-    inconclusive: ids.inconclusive.length,
-    notProbed: ids.notProbed.length,
-    ids,
-  };
+
+  result(): GapTally {
+    const { weight, ids } = this;
+    // A zero weight (nothing weighted, or only 0 % services) has no meaningful ratio.
+    const ratio = (part: number) => (weight > 0 ? part / weight : null);
+    return {
+      blockedShare: ratio(this.blockedWeight),
+      degradedShare: ratio(this.degradedWeight),
+      weight,
+      weightedServices: ids.weighted.length,
+      withoutFigure: ids.withoutFigure.length,
+      inconclusive: ids.inconclusive.length,
+      notProbed: ids.notProbed.length,
+      ids,
+    };
+  }
 }
