@@ -3,6 +3,8 @@ import { startLab, syntheticBenchmark } from '../tests/lab';
 import { ensureLabDeps } from './ensure-lab-deps';
 import { runHeadlessAudit } from './lib/run-headless-audit';
 import { benchCollector, benchFleetAggregate } from './collector/bench-fleet';
+import { ensureExtensionBuilt } from './lib/build-extension';
+import { formatGzipLine, gzipSizeOfEntrypoint } from './lib/bundle-size';
 import { auditThrottled, configuredRate, countThrottleFalsePositives, measuredRate, THROTTLED_SCENARIO } from '../tests/lab/throttle-runs';
 
 /**
@@ -30,6 +32,9 @@ async function auditOfSynthetic(count: number, treatment: 'ok' | 'silent', timeo
 
 async function main() {
   await ensureLabDeps();
+  // Size: what an employee's browser loads for the popup (target ≤ 25 kB gzip) and the dashboard.
+  ensureExtensionBuilt();
+  for (const page of ['popup', 'dashboard']) console.log(formatGzipLine(page, gzipSizeOfEntrypoint(page)));
   // Fleet: aggregation of 10,000 reports (target < 1000 ms) and the reference receiver on loopback.
   console.log(`fleet.aggregate_10000: ${benchFleetAggregate().toFixed(0)} ms`);
   console.log(`collector.reports_per_s: ${(await benchCollector()).toFixed(0)}`);
