@@ -22,6 +22,13 @@ export function CompareView({ comparison }: { comparison: AuditComparison }) {
   );
   return (
     <section class="comparison" aria-live="polite" data-testid="comparison">
+      {comparison.catalogChanged && (
+        <p class="warning" role="note" data-testid="catalog-changed">
+          {t('compareCatalogChanged',
+            `${comparison.catalogChanged.from.name} ${comparison.catalogChanged.from.version}`,
+            `${comparison.catalogChanged.to.name} ${comparison.catalogChanged.to.version}`)}
+        </p>
+      )}
       {list(t('compareNowBlocked'), comparison.nowBlocked, 'now-blocked')}
       {list(t('compareUnblocked'), comparison.unblocked, 'unblocked')}
       {list(t('compareOther'), comparison.otherChanges, 'other-changes')}

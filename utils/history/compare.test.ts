@@ -27,4 +27,13 @@ describe('compareReports', () => {
     const diff = compareReports(withVerdicts({ tube: 'reachable' }), withVerdicts({ tube: 'reachable', chat: 'blocked' }));
     expect(diff.nowBlocked).toEqual([{ id: 'chat', name: 'Chat, "the" app', from: 'absent', to: 'blocked' }]);
   });
+
+  it('says when the two audits used different catalogs, and stays quiet when they did not', () => {
+    expect(compareReports(sampleReport(), sampleReport()).catalogChanged).toBeUndefined();
+    const newer = sampleReport();
+    newer.catalog = { ...newer.catalog, version: '2027.1.0', hash: 'f'.repeat(64) };
+    const diff = compareReports(sampleReport(), newer);
+    expect(diff.catalogChanged?.from.hash).toBe(sampleReport().catalog.hash);
+    expect(diff.catalogChanged?.to.version).toBe('2027.1.0');
+  });
 });

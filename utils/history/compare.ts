@@ -18,6 +18,11 @@ export interface AuditComparison {
   /** Any other change (e.g. reachable → throttled, or a service only one audit has). */
   otherChanges: VerdictChange[];
   unchanged: number;
+  /**
+   * Set when the two audits used different catalogs (by hash): some differences may
+   * come from the catalog, not the network, so the comparison must say so.
+   */
+  catalogChanged?: { from: Report['catalog']; to: Report['catalog'] };
 }
 
 /** Compare two reports service by service (by id, so catalog order does not matter). */
@@ -25,6 +30,7 @@ export function compareReports(older: Report, newer: Report): AuditComparison {
   const before = new Map(older.services.map((s) => [s.id, s]));
   const after = new Map(newer.services.map((s) => [s.id, s]));
   const result: AuditComparison = { nowBlocked: [], unblocked: [], otherChanges: [], unchanged: 0 };
+  if (older.catalog.hash !== newer.catalog.hash) result.catalogChanged = { from: older.catalog, to: newer.catalog };
   const ids = [...new Set([...before.keys(), ...after.keys()])];
   for (const id of ids) {
     const a: ReportService | undefined = before.get(id);
