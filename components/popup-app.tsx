@@ -3,6 +3,8 @@ import type { PageApi } from '../utils/ui/page-api';
 import type { Settings } from '../utils/settings';
 import type { I18n } from '../utils/i18n';
 import { pickGap } from '../utils/ui/share';
+import { hidesScheduledAudits } from '../utils/ui/fleet-view';
+import type { FleetStatus } from '../utils/schedule/status';
 import { I18nProvider } from './i18n';
 import { useAudit } from './use-audit';
 import { PopupView } from './popup-view';
@@ -14,11 +16,14 @@ import { PopupView } from './popup-view';
 export function PopupApp({ api }: { api: PageApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [i18n, setI18n] = useState<I18n | null>(null);
+  const [fleet, setFleet] = useState<FleetStatus | null>(null);
   useEffect(() => {
     void api.loadSettings().then(async (s) => {
       setSettings(s);
       setI18n(await api.loadI18n(s.language));
     });
+    // Unknown status (older background): nothing hidden.
+    void api.getFleetStatus({}).then(setFleet, () => {});
   }, []);
   const audit = useAudit(api, settings, (auditId, startedHere) => {
     if (!settings) return;
@@ -27,16 +32,20 @@ export function PopupApp({ api }: { api: PageApi }) {
   });
   if (!i18n || !settings) return null;
   document.documentElement.lang = i18n.locale;
-  const gap = audit.report ? pickGap(audit.report, settings.population, i18n.locale) : undefined;
+  // employeeCanSeeAudits: false — IT's scheduled audits are not shown, only the employee's own.
+  const hidden = hidesScheduledAudits(fleet) && audit.state?.trigger === 'schedule';
+  const report = hidden ? null : audit.report;
+  const gap = report ? pickGap(report, settings.population, i18n.locale) : undefined;
   return (
     <I18nProvider value={i18n}>
       <PopupView
-        state={audit.state}
-        report={audit.report}
+        state={hidden ? null : audit.state}
+        report={report}
         gap={gap}
+        hiddenScheduled={hidden}
         {...(audit.error ? { error: audit.error } : {})}
         onStart={() => void audit.start()}
-        onOpenDashboard={() => api.openDashboard(audit.state?.id)}
+        onOpenDashboard={() => api.openDashboard(hidden ? undefined : audit.state?.id)}
       />
     </I18nProvider>
   );

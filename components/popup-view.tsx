@@ -13,12 +13,14 @@ export interface PopupViewProps {
   report: Report | null;
   gap: GapScore | undefined;
   error?: string;
+  /** The latest audit is one of IT's scheduled audits, which the policy keeps from employees. */
+  hiddenScheduled?: boolean;
   onStart(): void;
   onOpenDashboard(): void;
 }
 
 /** The popup's content, pure: one button, live progress, the gap, the top blocked services. */
-export function PopupView({ state, report, gap, error, onStart, onOpenDashboard }: PopupViewProps) {
+export function PopupView({ state, report, gap, error, hiddenScheduled, onStart, onOpenDashboard }: PopupViewProps) {
   const { t, fmt } = useI18n();
   const running = state?.status === 'running';
   const names = new Map(report?.services.map((s) => [s.id, s.name]) ?? []);
@@ -32,7 +34,8 @@ export function PopupView({ state, report, gap, error, onStart, onOpenDashboard 
         {running ? t('auditRunning') : t('runAudit')}
       </button>
       <ErrorAlert error={error ?? state?.error} />
-      {!state && !error && <p>{t('noAuditYet')}</p>}
+      {hiddenScheduled && <p class="muted" data-testid="hidden-scheduled">{t('fleetStatus_hiddenAudits')}</p>}
+      {!state && !error && !hiddenScheduled && <p>{t('noAuditYet')}</p>}
       {state && (
         <>
           <ProgressBar done={state.done} total={state.total} />

@@ -1,15 +1,8 @@
 import * as v from 'valibot';
 import { label } from '../fleet/report-schema';
+import { MAX_SCHEDULE_HOURS, MIN_SCHEDULE_HOURS } from '../schedule/hours';
 
-/**
- * Shortest schedule, in hours (3 s). Chrome raises any alarm under 30 s to 30 s
- * for packed (store or policy-installed) extensions, so in a real fleet the
- * floor is 30 s; unpacked builds fire at the requested time (Chromium 156:
- * a 3 s alarm fired every 3 s), which the schedule end-to-end test relies on.
- */
-export const MIN_SCHEDULE_HOURS = 3 / 3600;
-/** Longest schedule: 30 days. */
-export const MAX_SCHEDULE_HOURS = 24 * 30;
+export { MAX_SCHEDULE_HOURS, MIN_SCHEDULE_HOURS };
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -1,11 +1,10 @@
 import * as v from 'valibot';
 import type { LocalArea } from '../managed/install-id';
-import { MAX_SCHEDULE_HOURS } from '../managed/schema';
+import { MAX_SCHEDULE_HOURS, MIN_USER_SCHEDULE_HOURS } from './hours';
 import type { UserSchedule } from './plan';
 
 export const USER_SCHEDULE_KEY = 'fleetUserSchedule';
-/** An employee's own schedule is at least hourly: nobody needs their browser probing every few seconds. */
-export const MIN_USER_SCHEDULE_HOURS = 1;
+export { MIN_USER_SCHEDULE_HOURS };
 
 const UserScheduleSchema = v.object({
   enabled: v.boolean(),
