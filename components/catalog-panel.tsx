@@ -33,7 +33,7 @@ export function CatalogPanel({ info, onImport, onReset, onExport }: CatalogPanel
   };
   return (
     <section class="catalog-panel" aria-labelledby="catalog-title" data-testid="catalog-panel">
-      <h2 id="catalog-title">{t('catalog_title')}</h2>
+      <h3 id="catalog-title">{t('catalog_title')}</h3>
       {info && (
         <p data-testid="catalog-source">
           {t(`catalog_source_${info.source}` as MessageKey, info.catalog.name, info.catalog.version, String(info.catalog.services.length))}

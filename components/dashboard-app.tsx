@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageApi } from '../utils/ui/page-api';
 import type { Settings } from '../utils/settings';
 import type { I18n } from '../utils/i18n';
@@ -7,6 +7,9 @@ import type { AuditSummary } from '../utils/history/summary';
 import { compareReports, type AuditComparison } from '../utils/history/compare';
 import { exportFileName, reportToCsv, reportToJson } from '../utils/export';
 import { pickGap } from '../utils/ui/share';
+import type { FleetStatus } from '../utils/schedule/status';
+import type { CatalogInfo } from '../utils/catalog/catalog-info';
+import { visibleAudits } from '../utils/ui/fleet-view';
 import { I18nProvider } from './i18n';
 import { DashboardView } from './dashboard-view';
 
@@ -25,20 +28,33 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
   const [report, setReport] = useState<Report | null>(null);
   const [comparison, setComparison] = useState<AuditComparison | null>(null);
   const [error, setError] = useState<string>();
+  const [fleet, setFleet] = useState<FleetStatus | null>(null);
+  const [catalog, setCatalog] = useState<CatalogInfo | null>(null);
+  // Read by refreshAudits from timers, so a ref rather than the state's closure.
+  const fleetRef = useRef<FleetStatus | null>(null);
   const guard = (work: () => Promise<void>) => work().catch((e: unknown) => setError(errorText(e)));
 
+  // Scheduled audits stay out of the list when the policy hides them from employees.
   const refreshAudits = () =>
     guard(async () => {
-      const list = await api.listAudits({});
+      const list = visibleAudits(await api.listAudits({}), fleetRef.current);
       setAudits(list);
-      setShownId((id) => id ?? (list.find((a) => a.status === 'complete') ?? list[0])?.id);
+      setShownId((id) => (id && list.some((a) => a.id === id) ? id : (list.find((a) => a.status === 'complete') ?? list[0])?.id));
     });
+  const refreshFleet = async () => {
+    const status = await api.getFleetStatus({});
+    fleetRef.current = status;
+    setFleet(status);
+  };
 
   useEffect(() => {
     void guard(async () => {
       const s = await api.loadSettings();
       setSettings(s);
       setI18n(await api.loadI18n(s.language));
+      // Without the status (an error is shown), nothing is hidden: the policy is enforced where it can be read.
+      await refreshFleet().catch((e: unknown) => setError(errorText(e)));
+      void guard(async () => setCatalog(await api.getCatalog({})));
       // Retention also runs here, so history shrinks when the user lowers it and reopens the page.
       await api.applyRetention({ maxAudits: s.retentionAudits, maxDays: s.retentionDays });
       await refreshAudits();
@@ -48,7 +64,8 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
   // The shown audit's report; re-read while it runs so the table fills in.
   const shown = audits?.find((a) => a.id === shownId);
   useEffect(() => {
-    if (!shownId) return;
+    // Wait for the list: an id from the URL may be an audit the policy hides.
+    if (!shownId || !shown) return;
     void guard(async () => setReport(await api.getReport({ auditId: shownId })));
     if (shown?.status !== 'running') return;
     const timer = setInterval(() => void refreshAudits(), 1000);
@@ -92,6 +109,34 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
         onExportJson={() => report && api.download(exportFileName(report, 'json'), 'application/json', reportToJson(report))}
         onExportCsv={() => report && api.download(exportFileName(report, 'csv'), 'text/csv;charset=utf-8', reportToCsv(report, population))}
         onPrint={() => api.print()}
+        fleet={fleet}
+        onSetSchedule={async (change) => {
+          const status = await api.setUserSchedule(change);
+          fleetRef.current = status;
+          setFleet(status);
+        }}
+        catalog={catalog}
+        onImportCatalog={async (input) => {
+          const result = await api.importCatalog(input);
+          if (result.ok) setCatalog(await api.getCatalog({}));
+          return result;
+        }}
+        onResetCatalog={() =>
+          guard(async () => {
+            await api.resetCatalog({});
+            setCatalog(await api.getCatalog({}));
+          })
+        }
+        onExportCatalog={(format) =>
+          void guard(async () => {
+            if (!catalog) return;
+            const name = `access-gap-catalog-${catalog.catalog.version}`.replace(/[^\w.-]+/g, '-');
+            if (format === 'json') return api.download(`${name}.json`, 'application/json', `${JSON.stringify(catalog.catalog, null, 2)}\n`);
+            // Loaded on demand: the CSV writer (papaparse) is not needed to show the dashboard.
+            const { catalogToCsv } = await import('../utils/catalog/csv-export');
+            api.download(`${name}.csv`, 'text/csv;charset=utf-8', catalogToCsv(catalog.catalog));
+          })
+        }
         onSaveSettings={async (next) => {
           const saved = await api.saveSettings(next);
           setSettings(saved);

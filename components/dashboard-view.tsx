@@ -12,6 +12,10 @@ import { TlsNote } from './tls-note';
 import { UsageChart } from './usage-chart';
 import { HistoryPanel } from './history-panel';
 import { SettingsPanel } from './settings-panel';
+import { FleetStatusPanel } from './fleet-status-panel';
+import { CatalogPanel, type CatalogPanelProps } from './catalog-panel';
+import type { FleetStatus } from '../utils/schedule/status';
+import type { CatalogInfo } from '../utils/catalog/catalog-info';
 
 export interface DashboardViewProps {
   report: Report | null;
@@ -30,11 +34,17 @@ export interface DashboardViewProps {
   onExportCsv(): void;
   onPrint(): void;
   onSaveSettings(next: Settings): Promise<void>;
+  fleet: FleetStatus | null;
+  onSetSchedule(change: { enabled: boolean; hours?: number }): Promise<void>;
+  catalog: CatalogInfo | null;
+  onImportCatalog: CatalogPanelProps['onImport'];
+  onResetCatalog: CatalogPanelProps['onReset'];
+  onExportCatalog: CatalogPanelProps['onExport'];
 }
 
 /**
  * The dashboard's layout, pure: summary and exports, results table with
- * evidence, usage chart, history, settings. The print stylesheet keeps the
+ * evidence, usage chart, history, settings (with the organisation's fleet status and the catalog). The print stylesheet keeps the
  * first three on one page.
  */
 export function DashboardView(p: DashboardViewProps) {
@@ -78,7 +88,13 @@ export function DashboardView(p: DashboardViewProps) {
         {section('history', t('historyTitle'),
           <HistoryPanel audits={p.audits} population={p.population} shownId={p.shownId} comparison={p.comparison}
             onView={p.onView} onDelete={p.onDelete} onCompare={p.onCompare} />, 'no-print')}
-        {section('settings', t('settingsTitle'), <SettingsPanel settings={p.settings} onSave={p.onSaveSettings} />, 'no-print')}
+        {section('settings', t('settingsTitle'), (
+          <>
+            <SettingsPanel settings={p.settings} onSave={p.onSaveSettings} />
+            <FleetStatusPanel status={p.fleet} onSetSchedule={p.onSetSchedule} />
+            <CatalogPanel info={p.catalog} onImport={p.onImportCatalog} onReset={p.onResetCatalog} onExport={p.onExportCatalog} />
+          </>
+        ), 'no-print settings-area')}
       </main>
     </>
   );

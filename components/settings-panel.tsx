@@ -3,6 +3,7 @@ import type { Settings } from '../utils/settings';
 import { LOCALES, populationLabel, type MessageKey } from '../utils/i18n';
 import { POPULATIONS } from '../utils/catalog/types';
 import { TIMEOUT_RANGE } from '../utils/audit/settings';
+import { MAX_AUDIT_DOWNLOAD_BYTES } from '../utils/probe/throughput-limits';
 import { useI18n } from './i18n';
 
 /**
@@ -11,7 +12,7 @@ import { useI18n } from './i18n';
  * switches language at once if it changed.
  */
 export function SettingsPanel({ settings, onSave }: { settings: Settings; onSave(next: Settings): Promise<void> }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const [draft, setDraft] = useState(settings);
   const [saved, setSaved] = useState(false);
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => {
@@ -56,6 +57,7 @@ export function SettingsPanel({ settings, onSave }: { settings: Settings; onSave
             ))}
           </select>
         </label>
+        <p class="muted" data-testid="download-cap">{t('settingsDownloadCap', fmt.bytes(MAX_AUDIT_DOWNLOAD_BYTES))}</p>
       </fieldset>
       <fieldset>
         <legend>{t('settingsRetention')}</legend>

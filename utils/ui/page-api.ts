@@ -18,6 +18,11 @@ export interface PageApi {
   deleteAudit: Call<'deleteAudit'>;
   applyRetention: Call<'applyRetention'>;
   setAuditNote: Call<'setAuditNote'>;
+  getCatalog: Call<'getCatalog'>;
+  importCatalog: Call<'importCatalog'>;
+  resetCatalog: Call<'resetCatalog'>;
+  getFleetStatus: Call<'getFleetStatus'>;
+  setUserSchedule: Call<'setUserSchedule'>;
   loadSettings(): Promise<Settings>;
   saveSettings(change: Partial<Settings>): Promise<Settings>;
   /** Messages for a language setting; `auto` follows the browser. */
