@@ -3,8 +3,8 @@ import { mechanismLabel, reasonText, verdictLabel } from '../utils/i18n';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';
 
-/** What the STUN/TURN server answered: candidates, error codes, time to answer, and why. */
-export function CallEvidenceView({ call }: { call: CallEvidence }) {
+/** What the STUN/TURN server answered: candidates, error codes, time to answer, and why (unless `decided`: the channel says it). */
+export function CallEvidenceView({ call, decided }: { call: CallEvidence; decided?: boolean }) {
   const i18n = useI18n();
   const { t, fmt } = i18n;
   const rows: [string, string | undefined][] = [
@@ -17,10 +17,11 @@ export function CallEvidenceView({ call }: { call: CallEvidence }) {
   return (
     <div class="sub-evidence" data-testid="call-evidence" data-reason={call.reason}>
       <h5>
-        {t('call_title')}:{' '}
+        {t('call_title')}
         <VerdictBadge verdict={call.verdict} label={call.mechanism ? `${verdictLabel(t, call.verdict)} · ${mechanismLabel(t, call.mechanism)}` : undefined} />
       </h5>
-      <p data-testid="call-sentence">{reasonText(i18n, call.reason) ?? call.detail}</p>
+      {/* When the call decided the channel, the channel's own sentence above already says this. */}
+      {!decided && <p data-testid="call-sentence">{reasonText(i18n, call.reason) ?? call.detail}</p>}
       <dl>
         {rows
           .filter((r): r is [string, string] => r[1] !== undefined)

@@ -55,16 +55,18 @@ export function CatalogPanel({ info, onImport, onReset, onExport }: CatalogPanel
             </label>
           ))}
         </fieldset>
-        <button type="submit" disabled={!file} data-testid="catalog-import">{t('catalog_import')}</button>
-        {info?.source === 'custom' && (
-          <button type="button" onClick={async () => { await onReset(); setResult(null); }}>{t('catalog_reset')}</button>
-        )}
-        <button type="button" onClick={() => onExport('json')}>{t('catalog_exportJson')}</button>
-        <button type="button" onClick={() => onExport('csv')}>{t('catalog_exportCsv')}</button>
+        <div class="actions">
+          <button type="submit" class="primary" disabled={!file} data-testid="catalog-import">{t('catalog_import')}</button>
+          {info?.source === 'custom' && (
+            <button type="button" onClick={async () => { await onReset(); setResult(null); }}>{t('catalog_reset')}</button>
+          )}
+          <button type="button" onClick={() => onExport('json')}>{t('catalog_exportJson')}</button>
+          <button type="button" onClick={() => onExport('csv')}>{t('catalog_exportCsv')}</button>
+        </div>
       </form>
       {result?.ok === true && <p role="status" data-testid="catalog-result">{t('catalog_imported', String(result.services), String(result.categories))}</p>}
       {result?.ok === false && (
-        <div role="alert" data-testid="catalog-errors">
+        <div class="alert" role="alert" data-testid="catalog-errors">
           <p>{t('catalog_rejected')}</p>
           <ul>{result.errors.map((error) => <li key={error}>{error}</li>)}</ul>
         </div>

@@ -69,7 +69,7 @@ function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
           ))}
       </dl>
       {e.throughput && <ThroughputEvidenceView evidence={e.throughput} />}
-      {e.call && <CallEvidenceView call={e.call} />}
+      {e.call && <CallEvidenceView call={e.call} decided={e.call.reason === c.reason} />}
     </div>
   );
 }

@@ -26,10 +26,12 @@ export function ThroughputEvidenceView({ evidence: e }: { evidence: ThroughputEv
       <td class="num">{e.control ? (of(e.control) ?? t('none')) : t('none')}</td>
     </tr>
   );
-  const pct = (n: number) => fmt.percent(n);
+  const pct = (n: number) => fmt.smallPercent(n);
+  // The report rounds the ratio to 3 decimals (0 for a host 3,000× slower): recompute it from the rates shown.
+  const ratio = e.ratio !== undefined && e.service.kBps !== undefined && e.control?.kBps ? e.service.kBps / e.control.kBps : e.ratio;
   const sentence: Record<string, () => string> = {
-    'below-control': () => t('throughput_below_control', pct(e.ratio ?? 0), pct(e.fraction)),
-    comparable: () => t('throughput_comparable', pct(e.ratio ?? 0), pct(e.fraction)),
+    'below-control': () => t('throughput_below_control', pct(ratio ?? 0), pct(e.fraction)),
+    comparable: () => t('throughput_comparable', pct(ratio ?? 0), pct(e.fraction)),
     'fast-enough': () => t('throughput_fast_enough', fmt.kBps(DEFAULT_THROTTLE_OPTIONS.fastEnoughBps / 1000)),
     'too-small': () => t('throughput_too_small', fmt.bytes(e.service.bytes)),
     'few-samples': () => t('throughput_few_samples', fmt.integer(e.service.samples), fmt.integer(DEFAULT_THROTTLE_OPTIONS.minSamples)),
@@ -39,7 +41,7 @@ export function ThroughputEvidenceView({ evidence: e }: { evidence: ThroughputEv
   return (
     <div class="sub-evidence" data-testid="throughput-evidence" data-outcome={e.outcome} data-reason={e.reason}>
       <h5>
-        {t('throughput_title')}:{' '}
+        {t('throughput_title')}
         <VerdictBadge verdict={OUTCOME_VERDICT[e.outcome]} label={t(`throughput_outcome_${key(e.outcome)}` as MessageKey)} />
       </h5>
       <p data-testid="throughput-sentence">{sentence[e.reason]?.() ?? e.reason}</p>
@@ -59,7 +61,7 @@ export function ThroughputEvidenceView({ evidence: e }: { evidence: ThroughputEv
           {figure(t('throughput_ttfb'), (s) => (s.ttfbMs === undefined ? undefined : fmt.duration(s.ttfbMs)))}
         </tbody>
       </table>
-      {e.ratio !== undefined && <p class="muted" data-testid="throughput-ratio">{t('throughput_ratio', pct(e.ratio), pct(e.fraction))}</p>}
+      {ratio !== undefined && <p class="muted" data-testid="throughput-ratio">{t('throughput_ratio', pct(ratio), pct(e.fraction))}</p>}
       <p class="muted evidence-urls">
         <code>{e.service.url}</code>
         {e.control && (

@@ -13,6 +13,8 @@ export interface Formatters {
   relative(epochMs: number, now?: number): string;
   /** A duration in ms: "83 ms", "1.2 s". */
   duration(ms: number): string;
+  /** A share that may be tiny (a throughput ratio): two significant digits under 10 %, "0.031%", else like `percent`. */
+  smallPercent(share: number): string;
   /** A plain number with at most `digits` decimals: "1,234.5" / "1 234,5". */
   decimal(n: number, digits?: number): string;
   /** A transfer rate in kB/s (1 kB = 1000 bytes): "32.1 kB/s" / "32,1 ko/s". */
@@ -37,9 +39,12 @@ export function createFormatters(locale: Locale): Formatters {
   const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const ms = new Intl.NumberFormat(locale, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 });
   const sec = new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', maximumFractionDigits: 1 });
+  const pct2 = new Intl.NumberFormat(locale, { style: 'percent', maximumSignificantDigits: 2 });
   const rate = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte-per-second', maximumFractionDigits: 1 });
   const size = (unit: string) => new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 });
-  const [b, kb, mb] = [size('byte'), size('kilobyte'), size('megabyte')];
+  // "179 byte" reads oddly in English: bytes alone take the narrow form ("179B", "179o").
+  const b = new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'narrow' });
+  const [kb, mb] = [size('kilobyte'), size('megabyte')];
   return {
     percent: (share) => pct.format(share),
     integer: (n) => int.format(n),
@@ -51,6 +56,7 @@ export function createFormatters(locale: Locale): Formatters {
       return rel.format(Math.round(diff / size), unit);
     },
     duration: (value) => (value < 1000 ? ms.format(value) : sec.format(value / 1000)),
+    smallPercent: (share) => (share > 0 && share < 0.1 ? pct2.format(share) : pct.format(share)),
     decimal: (n, digits = 1) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n),
     kBps: (value) => rate.format(value),
     bytes: (n) => (n < 1000 ? b.format(n) : n < 1_000_000 ? kb.format(n / 1000) : mb.format(n / 1_000_000)),

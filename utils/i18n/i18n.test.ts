@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS, POPULATIONS } from '../catalog/types';
 import { MECHANISMS, VERDICTS } from '../verdict/types';
 import referenceCatalog from '../catalog/reference.json';
+import { MAX_AUDIT_DOWNLOAD_BYTES } from '../probe/throughput-limits';
 import {
   categoryLabel, createI18n, createTranslator, LOCALES, loadI18n, mechanismLabel, placeholdersOf, resolveLocale,
   verdictLabel, type Messages,
@@ -71,6 +72,18 @@ describe('locale choice and formatting', () => {
     expect(createI18n('en', en).fmt.percent(0.637)).toBe('63.7%');
     expect(createI18n('fr', fr).fmt.percent(0.637)).toMatch(/^63,7\s%$/);
     expect(createI18n('fr', fr).fmt.relative(Date.now() - 180_000)).toBe('il y a 3 minutes');
+  });
+
+  it('formats throughput figures: rates, sizes and tiny ratios', () => {
+    const { fmt } = createI18n('en', en);
+    expect(fmt.kBps(32.84)).toBe('32.8 kB/s');
+    expect(fmt.bytes(MAX_AUDIT_DOWNLOAD_BYTES)).toBe('20.4 MB');
+    expect(fmt.bytes(81_700)).toBe('81.7 kB');
+    expect(fmt.smallPercent(0.000313)).toBe('0.031%');
+    expect(fmt.smallPercent(0.637)).toBe('63.7%');
+    const frFmt = createI18n('fr', fr).fmt;
+    expect(frFmt.kBps(1234.5)).toMatch(/^1\s234,5\sko\/s$/);
+    expect(frFmt.bytes(1_600_000)).toMatch(/^1,6\sMo$/);
   });
 
   it('loads the chosen locale over fetch, with English as fallback', async () => {
