@@ -20,7 +20,13 @@ export function ensureExtensionBuilt(log: (line: string) => void = console.error
   const newest = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   if (built < newest) {
     log('Building the extension (wxt build)…');
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    // Output only on failure: the build's spinner would otherwise garble the lines printed after it.
+    try {
+      execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    } catch (error) {
+      const { stdout = '', stderr = '' } = error as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`wxt build failed:\n${stdout.toString()}${stderr.toString()}`);
+    }
   }
   return CHROME_BUILD_DIR;
 }
