@@ -2,6 +2,7 @@ import type { CallEvidence } from '../utils/verdict/webrtc-call';
 import { mechanismLabel, reasonText, verdictLabel } from '../utils/i18n';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';
+import { EvidenceRows } from './evidence-rows';
 
 /** What the STUN/TURN server answered: candidates, error codes, time to answer, and why (unless `decided`: the channel says it). */
 export function CallEvidenceView({ call, decided }: { call: CallEvidence; decided?: boolean }) {
@@ -22,18 +23,7 @@ export function CallEvidenceView({ call, decided }: { call: CallEvidence; decide
       </h5>
       {/* When the call decided the channel, the channel's own sentence above already says this. */}
       {!decided && <p data-testid="call-sentence">{reasonText(i18n, call.reason) ?? call.detail}</p>}
-      <dl>
-        {rows
-          .filter((r): r is [string, string] => r[1] !== undefined)
-          .map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>
-                <code>{value}</code>
-              </dd>
-            </div>
-          ))}
-      </dl>
+      <EvidenceRows rows={rows} />
     </div>
   );
 }

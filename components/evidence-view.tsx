@@ -6,6 +6,7 @@ import { VerdictBadge } from './verdict-badge';
 import { TlsMarker, useInspectedBy } from './tls-marker';
 import { ThroughputEvidenceView } from './throughput-evidence';
 import { CallEvidenceView } from './call-evidence';
+import { EvidenceRows } from './evidence-rows';
 
 /**
  * Why each channel of a service got its verdict, in the browser's own words:
@@ -56,18 +57,7 @@ function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
         <span class="visually-hidden">{t('evidenceWhy')}: </span>
         {reasonText(i18n, c.reason) ?? e.detail}
       </p>
-      <dl>
-        {rows
-          .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
-          .map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>
-                <code>{value}</code>
-              </dd>
-            </div>
-          ))}
-      </dl>
+      <EvidenceRows rows={rows} />
       {e.throughput && <ThroughputEvidenceView evidence={e.throughput} />}
       {e.call && <CallEvidenceView call={e.call} decided={e.call.reason === c.reason} />}
     </div>

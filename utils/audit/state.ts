@@ -21,11 +21,8 @@ export interface AuditState {
   error?: string;
 }
 
-/** Read an audit's state from the store (latest audit when no id is given). */
-export async function readAuditState(store: AuditStore, auditId?: string): Promise<AuditState | null> {
-  const audit = auditId ? await store.getAudit(auditId) : await store.latestAudit();
-  if (!audit) return null;
-  const verdicts = (await store.verdicts(audit.id)).map(({ auditId: _, ...v }) => v);
+/** The fields every view of an audit starts with (live state, history summary). */
+export function auditHeader(audit: AuditRecord) {
   return {
     id: audit.id,
     status: audit.status,
@@ -33,10 +30,20 @@ export async function readAuditState(store: AuditStore, auditId?: string): Promi
     startedAt: audit.startedAt,
     ...(audit.finishedAt !== undefined ? { finishedAt: audit.finishedAt } : {}),
     catalogName: audit.catalog.name,
+    total: probedServices(audit.catalog).length,
+  };
+}
+
+/** Read an audit's state from the store (latest audit when no id is given). */
+export async function readAuditState(store: AuditStore, auditId?: string): Promise<AuditState | null> {
+  const audit = auditId ? await store.getAudit(auditId) : await store.latestAudit();
+  if (!audit) return null;
+  const verdicts = (await store.verdicts(audit.id)).map(({ auditId: _, ...v }) => v);
+  return {
+    ...auditHeader(audit),
     catalogVersion: audit.catalog.version,
     catalogHash: audit.catalogHash,
     done: verdicts.length,
-    total: probedServices(audit.catalog).length,
     ...(audit.control ? { control: audit.control } : {}),
     verdicts,
     ...(audit.error ? { error: audit.error } : {}),

@@ -1,7 +1,7 @@
 import type { AuditNote, AuditRecord } from '../store/db';
 import type { ServiceVerdict, Verdict } from '../verdict/types';
 import { computeGap, populationsWithFigures, type GapScore } from '../gap';
-import { probedServices } from '../audit/plan';
+import { auditHeader } from '../audit/state';
 
 /** One line of history: enough for the audit list and the gap-over-time chart, without any evidence. */
 export interface AuditSummary {
@@ -26,14 +26,8 @@ export function summarizeAudit(audit: AuditRecord, verdicts: ServiceVerdict[], n
   const counts: AuditSummary['counts'] = {};
   for (const v of verdicts) counts[v.verdict] = (counts[v.verdict] ?? 0) + 1;
   return {
-    id: audit.id,
-    status: audit.status,
-    trigger: audit.trigger,
-    startedAt: audit.startedAt,
-    ...(audit.finishedAt !== undefined ? { finishedAt: audit.finishedAt } : {}),
-    catalogName: audit.catalog.name,
+    ...auditHeader(audit),
     done: verdicts.length,
-    total: probedServices(audit.catalog).length,
     counts,
     ...(audit.control ? { controlOk: audit.control.ok } : {}),
     // Only the overall tally travels: the per-category detail is in each audit's report.
