@@ -25,7 +25,11 @@ export function armResumeAlarm(): void {
 }
 
 /** Start, follow and report audits; resume any audit a stopped worker left running. */
-export function registerAuditHandlers(storeReady: Promise<AuditStore>, serviceReady: Promise<AuditService>): void {
+export function registerAuditHandlers(
+  storeReady: Promise<AuditStore>,
+  serviceReady: Promise<AuditService>,
+  onStarted: (auditId: string) => Promise<void> = async () => {},
+): void {
   onMessage('startAudit', async ({ data, sender }) => {
     assertOwnPage(sender);
     await assertHostAccess(); // never report everything blocked for want of a permission
@@ -39,6 +43,7 @@ export function registerAuditHandlers(storeReady: Promise<AuditStore>, serviceRe
       ...(data.options ? { options: data.options } : {}),
     });
     armResumeAlarm();
+    if (!started.joined) await onStarted(started.auditId);
     return started;
   });
 

@@ -26,9 +26,10 @@ export function registerBackground(): void {
   offerHostAccessOnInstall(); // Firefox MV3: host access is optional
   const storeReady = openAccessGapDb().then(auditStore);
   const serviceReady = storeReady.then((store) => createAuditService({ store, probes }));
-  registerAuditHandlers(storeReady, serviceReady);
+  // Managed deployment: scheduled audits (kept resumable by the same alarm) and report upload,
+  // which also takes the audits employees start when IT configured an upload URL.
+  const fleet = registerFleet({ storeReady, serviceReady, onAuditStarted: armResumeAlarm });
+  registerAuditHandlers(storeReady, serviceReady, fleet.trackAudit);
   registerHistoryHandlers(storeReady);
   registerCatalogHandlers(managedCatalog);
-  // Managed deployment: scheduled audits (kept resumable by the same alarm) and report upload.
-  registerFleet({ storeReady, serviceReady, onAuditStarted: armResumeAlarm });
 }

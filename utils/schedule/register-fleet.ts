@@ -26,7 +26,9 @@ export async function managedCatalog() {
  * the fleet messages. Listeners are added synchronously (an alarm that woke the
  * worker must find its listener); everything else waits for the stores.
  */
-export function registerFleet(deps: { storeReady: Promise<AuditStore>; serviceReady: Promise<AuditService>; onAuditStarted: () => void }): void {
+export function registerFleet(deps: { storeReady: Promise<AuditStore>; serviceReady: Promise<AuditService>; onAuditStarted: () => void }): {
+  trackAudit(auditId: string): Promise<void>;
+} {
   const local = browser.storage.local;
   const queueReady = openUploadDb().then((db) => uploadQueue(db));
   const schedulerReady = Promise.all([deps.storeReady, deps.serviceReady, queueReady]).then(([store, service, queue]) =>
@@ -90,4 +92,5 @@ export function registerFleet(deps: { storeReady: Promise<AuditStore>; serviceRe
   });
 
   void reconcile();
+  return { trackAudit: (auditId) => schedulerReady.then((s) => s.track(auditId)) };
 }

@@ -82,7 +82,7 @@ async function setup(policy: Record<string, unknown>) {
     // The upload is chained on wait(): give it time, generously on a busy machine.
     for (let i = 0; i < 200 && !posted.includes(id); i++) await new Promise((r) => setTimeout(r, 10));
   };
-  return { scheduler, alarms, posted, queue, complete };
+  return { scheduler, alarms, posted, queue, complete, service };
 }
 
 describe('scheduler', () => {
@@ -130,5 +130,18 @@ describe('scheduler', () => {
     expect(result).toMatchObject({ failed: true, nextAttemptAt: 1000 + 15_000 });
     expect(await queue.count()).toBe(1);
     expect(alarms.has(SCHEDULE_ALARM)).toBe(true);
+  });
+
+  it('uploads an audit the employee started when IT configured an upload URL, and not otherwise', async () => {
+    const managed = await setup(policy);
+    const { auditId } = await managed.service.start({ trigger: 'user' } as never);
+    await managed.scheduler.track(auditId);
+    await managed.complete(auditId);
+    expect(managed.posted).toEqual([auditId]);
+
+    const unmanaged = await setup({});
+    const started = await unmanaged.service.start({ trigger: 'user' } as never);
+    await unmanaged.scheduler.track(started.auditId);
+    expect(await unmanaged.queue.pending()).toEqual([]);
   });
 });

@@ -119,6 +119,15 @@ export function createScheduler(deps: SchedulerDeps) {
   return {
     run,
     uploadFinished,
+    /**
+     * An audit the employee started: where IT configured an upload URL, its report
+     * goes the same way as a scheduled one ("each finished report"). Unmanaged, nothing.
+     */
+    async track(auditId: string): Promise<void> {
+      if (!(await deps.readConfig()).uploadUrl) return;
+      await deps.queue.addPending(auditId, now());
+      void deps.service.wait(auditId)?.then(uploadFinished);
+    },
     /** Align the alarm with the policy and the employee's choice (worker start, policy change, user change). */
     async reconcile(): Promise<EffectiveSchedule> {
       const { effective } = await schedule();
