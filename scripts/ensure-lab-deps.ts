@@ -9,6 +9,7 @@ const DEPENDENCIES = [
   { what: 'openssl', check: () => onPath('openssl'), pkg: 'openssl', why: 'makes the lab\'s self-signed and "interception" certificates' },
   { what: 'coturn', check: () => onPath('turnserver'), pkg: 'coturn', why: 'the STUN/TURN server of the call lab (tests/lab/call-lab.ts)' },
   { what: 'iptables', check: () => onPath('iptables'), pkg: 'iptables', why: 'the call lab\'s NAT and the firewall rule that bans calls' },
+  { what: 'Firefox ESR', check: () => existsSync('/usr/bin/firefox-esr'), pkg: 'firefox-esr', why: 'the Firefox end-to-end tests (error vocabulary, TLS inspection)' },
 ];
 
 function onPath(command: string): boolean {
@@ -21,7 +22,7 @@ function run(command: string, args: string[]): void {
 }
 
 /**
- * Makes sure Chromium, squid, openssl, coturn and iptables are installed, installing the missing ones with apt
+ * Makes sure Chromium, squid, openssl, coturn, iptables and Firefox ESR are installed, installing the missing ones with apt
  * (the only package source on lab machines; `npx playwright install` needs the internet).
  * Returns quietly when everything is there; throws with a clear message when it cannot install.
  */

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import referenceCatalog from '../../utils/catalog/reference.json';
@@ -8,7 +7,7 @@ import { CONTROL_URLS } from '../../utils/probe/control';
 import type { Report } from '../../utils/report/types';
 import { ROOT } from '../../scripts/lib/build-extension';
 import { launchFirefoxWithExtension, type LaunchedFirefox } from '../../scripts/lib/firefox';
-import { FIREFOX_PATH, INSPECTION_ROOT, startFirefoxLab, type FirefoxLab } from '../lab/firefox-lab';
+import { INSPECTION_ROOT, startFirefoxLab, type FirefoxLab } from '../lab/firefox-lab';
 import type { Scenario } from '../lab/types';
 
 // The built Firefox package in real headless Firefox ESR (puppeteer-core over WebDriver BiDi),
@@ -59,7 +58,8 @@ async function audit(ff: LaunchedFirefox): Promise<Report> {
   return report;
 }
 
-describe.skipIf(!existsSync(FIREFOX_PATH))('audit in headless Firefox ESR (skipped without firefox-esr)', () => {
+// firefox-esr is installed by scripts/ensure-lab-deps.ts before the e2e run: a missing Firefox fails here, loudly.
+describe('audit in headless Firefox ESR', () => {
   beforeAll(() => {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   });
