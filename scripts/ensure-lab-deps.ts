@@ -9,7 +9,7 @@ const DEPENDENCIES = [
   { what: 'openssl', check: () => onPath('openssl'), pkg: 'openssl', why: 'makes the lab\'s self-signed and "interception" certificates' },
   { what: 'coturn', check: () => onPath('turnserver'), pkg: 'coturn', why: 'the STUN/TURN server of the call lab (tests/lab/call-lab.ts)' },
   { what: 'iptables', check: () => onPath('iptables'), pkg: 'iptables', why: 'the call lab\'s NAT and the firewall rule that bans calls' },
-  { what: 'Firefox ESR', check: () => existsSync('/usr/bin/firefox-esr'), pkg: 'firefox-esr', why: 'the Firefox end-to-end tests (error vocabulary, TLS inspection)' },
+  { what: 'Firefox ESR', check: () => existsSync('/usr/bin/firefox-esr'), pkg: 'firefox-esr', why: 'the Firefox end-to-end tests (error vocabulary, TLS inspection)', forTestsOnly: true },
 ];
 
 function onPath(command: string): boolean {
@@ -26,8 +26,13 @@ function run(command: string, args: string[]): void {
  * (the only package source on lab machines; `npx playwright install` needs the internet).
  * Returns quietly when everything is there; throws with a clear message when it cannot install.
  */
-export async function ensureLabDeps(log: (line: string) => void = (l) => console.error(l)): Promise<void> {
-  const missing = DEPENDENCIES.filter((d) => !d.check());
+export async function ensureLabDeps(
+  log: (line: string) => void = (l) => console.error(l),
+  { forTests = false }: { forTests?: boolean } = {},
+): Promise<void> {
+  // The demo and the audit CLI need no Firefox: a first-time user should not wait for it.
+  const needed = DEPENDENCIES.filter((d) => forTests || !('forTestsOnly' in d));
+  const missing = needed.filter((d) => !d.check());
   if (!missing.length) return;
   log('The end-to-end lab needs packages that are not installed:');
   for (const d of missing) log(`  - ${d.pkg}: ${d.why}`);
@@ -41,14 +46,14 @@ export async function ensureLabDeps(log: (line: string) => void = (l) => console
   } catch (error) {
     throw new Error(`could not install lab dependencies (${(error as Error).message}); install them by hand: apt-get install -y ${missing.map((d) => d.pkg).join(' ')}`);
   }
-  const still = DEPENDENCIES.filter((d) => !d.check());
+  const still = needed.filter((d) => !d.check());
   if (still.length) throw new Error(`still missing after apt-get: ${still.map((d) => d.what).join(', ')}`);
   log(`Installed: ${execFileSync('/usr/lib/chromium/chromium', ['--version']).toString().trim()}`);
 }
 
-// Run directly (`tsx scripts/ensure-lab-deps.ts`, as `npm run test:e2e` does).
+// Run directly (`tsx scripts/ensure-lab-deps.ts`, as `npm run test:e2e` and `.ci/run` do): everything the tests need.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  ensureLabDeps().catch((error: unknown) => {
+  ensureLabDeps(undefined, { forTests: true }).catch((error: unknown) => {
     console.error(`ensure-lab-deps: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
