@@ -28,6 +28,7 @@ export function HistoryPanel({ audits, population, shownId, comparison, onView, 
   const older = olderChoice || finished[1]?.id || '';
   const newer = newerChoice || finished[0]?.id || '';
   if (audits.length === 0) return <p>{t('historyEmpty')}</p>;
+  const points = gapHistory(audits, population);
   const option = (a: AuditSummary) => (
     <option key={a.id} value={a.id}>
       {fmt.dateTime(a.startedAt)}
@@ -37,7 +38,7 @@ export function HistoryPanel({ audits, population, shownId, comparison, onView, 
   return (
     <div class="history">
       <h3>{t('historyChart')}</h3>
-      <HistoryChart points={gapHistory(audits, population)} />
+      {points.length ? <HistoryChart points={points} /> : <p class="muted">{t('historyChartEmpty')}</p>}
       <h3>{t('historyList')}</h3>
       <ul class="audit-list" data-testid="audit-list">
         {audits.map((a) => {
