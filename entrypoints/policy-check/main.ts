@@ -7,6 +7,11 @@ function loadFrames(): void {
   for (const url of urls) {
     if (typeof url !== 'string' || !/^https?:\/\//.test(url)) continue;
     const frame = document.createElement('iframe');
+    // Belt and braces: our DNR rule blocks these frames before any request, but were it
+    // ever missing, the frame would still run no script, send no cookie and no referrer.
+    frame.setAttribute('sandbox', '');
+    frame.setAttribute('credentialless', '');
+    frame.referrerPolicy = 'no-referrer';
     frame.src = url;
     frame.width = frame.height = '1';
     document.body.append(frame);
