@@ -3,26 +3,31 @@ import type { AuditStore } from '../store/audits';
 import type { ServiceVerdict } from '../verdict/types';
 import { probedServices } from './plan';
 
-/** What a page shows of an audit: enough for live progress and the results table. */
-export interface AuditState {
+/** The fields every view of an audit starts with (live state, history summary). */
+export interface AuditHeader {
   id: string;
   status: AuditRecord['status'];
   trigger: AuditRecord['trigger'];
   startedAt: number;
   finishedAt?: number;
   catalogName: string;
+  /** How many services the audit probes. */
+  total: number;
+}
+
+/** What a page shows of an audit: enough for live progress and the results table. */
+export interface AuditState extends AuditHeader {
   catalogVersion: string;
   catalogHash: string;
-  /** Services classified so far, and how many the audit probes. */
+  /** Services classified so far (of `total`). */
   done: number;
-  total: number;
   control?: AuditRecord['control'];
   verdicts: ServiceVerdict[];
   error?: string;
 }
 
-/** The fields every view of an audit starts with (live state, history summary). */
-export function auditHeader(audit: AuditRecord) {
+/** The `AuditHeader` of a stored audit. */
+export function auditHeader(audit: AuditRecord): AuditHeader {
   return {
     id: audit.id,
     status: audit.status,

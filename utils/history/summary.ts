@@ -1,18 +1,12 @@
 import type { AuditNote, AuditRecord } from '../store/db';
 import type { ServiceVerdict, Verdict } from '../verdict/types';
 import { computeGap, populationsWithFigures, type GapScore } from '../gap';
-import { auditHeader } from '../audit/state';
+import { auditHeader, type AuditHeader } from '../audit/state';
 
 /** One line of history: enough for the audit list and the gap-over-time chart, without any evidence. */
-export interface AuditSummary {
-  id: string;
-  status: AuditRecord['status'];
-  trigger: AuditRecord['trigger'];
-  startedAt: number;
-  finishedAt?: number;
-  catalogName: string;
+export interface AuditSummary extends AuditHeader {
+  /** Services classified (of `total`). */
   done: number;
-  total: number;
   /** How many services got each verdict. */
   counts: Partial<Record<Verdict, number>>;
   controlOk?: boolean;
