@@ -49,6 +49,14 @@ export function columnFor(path: readonly (string | number)[]): string {
 export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
 
 /**
+ * Prefixes `'` to a cell a spreadsheet would run as a formula, so it shows as text.
+ * The one neutraliser for every CSV Access Gap writes (catalogs, reports, fleet).
+ */
+export function neutralise(cell: string): string {
+  return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
+}
+
+/**
  * Reads a share as French Excel writes it: "63,7 %", "63.7%", "0,637" or "0.637".
  * A bare number above 1 is rejected rather than guessed as a percentage: "63.7"
  * could be a typo for 0.637 or 6.37 %, and a wrong weight silently skews the score.

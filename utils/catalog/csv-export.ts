@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Catalog, ServiceEntry, UsageFigure } from './schema';
-import { CSV_COLUMNS, FORMULA_TRIGGER, type CsvColumn } from './csv-columns';
+import { CSV_COLUMNS, neutralise, type CsvColumn } from './csv-columns';
 
 /** CSV export options. Defaults suit any spreadsheet; `frenchExcel` suits Excel set to French. */
 export interface CsvExportOptions {
@@ -23,11 +23,6 @@ export function catalogToCsv(catalog: Catalog, opts: CsvExportOptions = {}): str
   }
   const csv = Papa.unparse(rows, { delimiter: opts.frenchExcel ? ';' : ',', newline: '\r\n' });
   return (opts.bom ?? true ? '\ufeff' : '') + csv + '\r\n';
-}
-
-/** Prefixes `'` to a cell a spreadsheet would run as a formula. */
-export function neutralise(cell: string): string {
-  return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
 }
 
 function cellOf(service: ServiceEntry, figure: UsageFigure | undefined, column: CsvColumn, opts: CsvExportOptions): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import reference from './reference.json';
 import { catalogToCsv, parseCatalogCsv } from './csv';
-import { neutralise } from './csv-export';
+import { neutralise } from './csv-columns';
 import { parseShare } from './csv-columns';
 import type { Catalog } from './schema';
 

@@ -1,10 +1,9 @@
 import * as v from 'valibot';
+import { FORMULA_TRIGGER } from './csv-columns';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** One DNS label: letters, digits, inner hyphens, 1–63 chars (RFC 1035 §2.3.1, relaxed to allow digits first). */
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-/** Characters that make a spreadsheet evaluate a cell (OWASP "CSV Injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** True for a well-formed DNS hostname with at least two labels and an alphabetic TLD. */
 export function isHostname(host: string): boolean {
@@ -40,7 +39,7 @@ function text(max: number) {
     v.maxLength(max, `longer than ${max} characters`),
     v.check((s) => !/[<>]/.test(s), 'contains HTML (< or >)'),
     v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters'),
-    v.check((s) => !FORMULA_START.test(s), 'looks like a spreadsheet formula (starts with = + - or @)'),
+    v.check((s) => !FORMULA_TRIGGER.test(s), 'looks like a spreadsheet formula (starts with = + - or @)'),
   );
 }
 

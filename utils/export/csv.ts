@@ -1,8 +1,6 @@
 import type { Population } from '../catalog/types';
 import type { Report } from '../report/types';
-
-/** Characters that make a spreadsheet evaluate a cell (OWASP "CSV Injection"), tab and CR included. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { neutralise } from '../catalog/csv-columns';
 
 /**
  * Make one value safe for a spreadsheet: a text cell starting with `= + - @`,
@@ -13,7 +11,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutralizeCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
-  return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+  return typeof value === 'string' ? neutralise(text) : text;
 }
 
 /** Quote a cell per RFC 4180 when it holds a comma, quote or line break. */
