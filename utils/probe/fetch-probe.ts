@@ -1,5 +1,6 @@
 import type { Channel } from '../catalog/types';
 import type { Observation } from './types';
+import { PROBE_REQUEST } from './request-init';
 
 /** Response headers kept as evidence: they name proxies and filters, never the user. */
 const EVIDENCE_HEADERS = ['server', 'via', 'x-squid-error', 'location', 'content-type', 'cf-mitigated', 'x-cache'];
@@ -42,13 +43,7 @@ export async function probeFetch(opts: FetchProbeOptions): Promise<Observation> 
     controller.abort();
   }, opts.timeoutMs);
   try {
-    const response = await fetchImpl(opts.url, {
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'follow',
-      referrerPolicy: 'no-referrer',
-      signal: controller.signal,
-    });
+    const response = await fetchImpl(opts.url, { ...PROBE_REQUEST, signal: controller.signal });
     obs.timings.headersMs = Math.round(now() - started);
     obs.status = response.status;
     obs.finalUrl = response.url || opts.url;

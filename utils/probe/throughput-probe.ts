@@ -1,6 +1,7 @@
 import type { Observation, ThroughputDownload } from './types';
 import { THROUGHPUT_LIMITS, type ThroughputLimits } from './throughput-limits';
 import { samplesOf } from './throughput-samples';
+import { PROBE_REQUEST } from './request-init';
 
 export interface ThroughputProbeOptions {
   serviceId: string;
@@ -59,13 +60,7 @@ async function downloadOnce(opts: ThroughputProbeOptions, limits: ThroughputLimi
   const headerTimer = setTimeout(() => controller.abort(), opts.headerTimeoutMs);
   let response: Response;
   try {
-    response = await fetchImpl(opts.url, {
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'follow',
-      referrerPolicy: 'no-referrer',
-      signal: controller.signal,
-    });
+    response = await fetchImpl(opts.url, { ...PROBE_REQUEST, signal: controller.signal });
   } catch (error) {
     clearTimeout(headerTimer);
     return { bytes: 0, progress: [], readMs: 0, end: 'error', error: String(error) };
