@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { ProtocolMap } from '../../utils/messaging';
+import type { AuditState } from '../../utils/audit/state';
 
 type Req<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 type Res<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
@@ -28,3 +29,29 @@ export function extensionClient(page: Page) {
   };
 }
 export type ExtensionClient = ReturnType<typeof extensionClient>;
+
+/** Anything that speaks the extension's message API (a Chromium page, Firefox's remote client). */
+export interface AuditClient {
+  send<K extends keyof ProtocolMap>(type: K, data: Req<K>): Promise<Res<K>>;
+}
+
+export interface WaitOptions {
+  /** When to stop waiting (default: the audit is no longer running). */
+  until?: (state: AuditState) => boolean;
+  deadlineMs?: number;
+  intervalMs?: number;
+  onProgress?: (state: AuditState) => void;
+}
+
+/** Poll an audit's state until `until` holds; throws at the deadline rather than returning a half-done audit. */
+export async function waitForAudit(client: AuditClient, auditId: string, opts: WaitOptions = {}): Promise<AuditState> {
+  const { until = (s) => s.status !== 'running', deadlineMs = 10 * 60_000, intervalMs = 100, onProgress } = opts;
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const state = await client.send('getAuditState', { auditId });
+    if (state) onProgress?.(state);
+    if (state && until(state)) return state;
+    if (Date.now() > deadline) throw new Error(`audit ${auditId} did not reach the awaited state within ${deadlineMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}

@@ -5,7 +5,7 @@ import type { AuditState } from '../../utils/audit/state';
 import type { Report } from '../../utils/report/types';
 import { launchChromiumWithExtension } from './chromium';
 import { ensureExtensionBuilt } from './build-extension';
-import { extensionClient } from './extension-client';
+import { extensionClient, waitForAudit } from './extension-client';
 
 export interface HeadlessAuditInput {
   catalog?: Catalog;
@@ -52,15 +52,10 @@ export async function runHeadlessAudit(input: HeadlessAuditInput): Promise<Headl
       ...(input.catalog ? { catalog: input.catalog } : {}),
       ...(input.options ? { options: input.options } : {}),
     });
-    const deadline = Date.now() + (input.deadlineMs ?? 10 * 60_000);
-    let state: AuditState | null = null;
-    for (;;) {
-      state = await client.send('getAuditState', { auditId });
-      if (state) input.onProgress?.(state);
-      if (state && state.status !== 'running') break;
-      if (Date.now() > deadline) throw new Error('the audit did not finish in time');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const state = await waitForAudit(client, auditId, {
+      ...(input.deadlineMs ? { deadlineMs: input.deadlineMs } : {}),
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    });
     const wallMs = performance.now() - started;
     if (state.status === 'failed') throw new Error(`the audit failed: ${state.error ?? 'unknown error'}`);
     const report = await client.send('getReport', { auditId });

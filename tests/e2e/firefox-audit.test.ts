@@ -6,6 +6,7 @@ import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import type { Report } from '../../utils/report/types';
 import { ROOT } from '../../scripts/lib/build-extension';
+import { waitForAudit } from '../../scripts/lib/extension-client';
 import { launchFirefoxWithExtension, type LaunchedFirefox } from '../../scripts/lib/firefox';
 import { INSPECTION_ROOT, startFirefoxLab, type FirefoxLab } from '../lab/firefox-lab';
 import type { Scenario } from '../lab/types';
@@ -48,11 +49,7 @@ async function start(): Promise<LaunchedFirefox> {
 
 async function audit(ff: LaunchedFirefox): Promise<Report> {
   const { auditId } = await ff.send('startAudit', { trigger: 'cli', options: { timeoutMs: 4000 } });
-  for (let i = 0; i < 150; i++) {
-    const state = await ff.send('getAuditState', { auditId });
-    if (state && state.status !== 'running') break;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+  await waitForAudit(ff, auditId, { deadlineMs: 150_000, intervalMs: 1000 });
   const report = await ff.send('getReport', { auditId });
   if (!report) throw new Error('no report');
   return report;

@@ -4,7 +4,7 @@ import type { AuditState } from '../../utils/audit/state';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { ensureExtensionBuilt } from '../../scripts/lib/build-extension';
-import { extensionClient } from '../../scripts/lib/extension-client';
+import { extensionClient, waitForAudit, type ExtensionClient } from '../../scripts/lib/extension-client';
 import { startLab, type Lab } from '../lab';
 
 // A service worker stopped mid-audit loses no finished result, and the audit
@@ -38,14 +38,8 @@ async function openClient() {
   return extensionClient(page);
 }
 
-async function poll(client: ReturnType<typeof extensionClient>, auditId: string, until: (s: AuditState) => boolean) {
-  for (let i = 0; i < 300; i++) {
-    const state = await client.send('getAuditState', { auditId });
-    if (state && until(state)) return state;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('timed out waiting for the audit');
-}
+const poll = (client: ExtensionClient, auditId: string, until: (s: AuditState) => boolean) =>
+  waitForAudit(client, auditId, { until, deadlineMs: 30_000 });
 
 it('resumes after the service worker is stopped mid-audit, without probing finished services again', async () => {
   const client = await openClient();

@@ -9,7 +9,7 @@ import { loadScenario } from '../lab';
 import { startCallLab, type CallLab } from '../lab/call-lab';
 import { LAB_MEDIA_BYTES, THROTTLED_SCENARIO } from '../lab/throttle-runs';
 import type { LaunchedChromium } from '../../scripts/lib/chromium';
-import { extensionClient } from '../../scripts/lib/extension-client';
+import { extensionClient, waitForAudit } from '../../scripts/lib/extension-client';
 import { join } from 'node:path';
 import { expectNoHorizontalOverflow, saveScreenshot, SCREENSHOTS, startUiLab } from './ui-helpers';
 
@@ -61,10 +61,7 @@ beforeAll(async () => {
 async function audit(catalog: Catalog): Promise<Report> {
   const client = extensionClient(page);
   const { auditId } = await client.send('startAudit', { catalog, trigger: 'user', options: { timeoutMs: 4000 } });
-  for (const deadline = Date.now() + 120_000; (await client.send('getAuditState', { auditId }))?.status === 'running'; ) {
-    if (Date.now() > deadline) throw new Error('the lab audit did not finish in 2 minutes');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitForAudit(client, auditId, { deadlineMs: 120_000, intervalMs: 250 });
   return (await client.send('getReport', { auditId }))!;
 }
 
