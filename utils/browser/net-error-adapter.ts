@@ -14,4 +14,11 @@ export function connectNetErrorTracker(tracker: NetErrorTracker): void {
   }, filter);
   browser.webRequest.onBeforeRedirect.addListener((e) => tracker.onBeforeRedirect(e), filter);
   browser.webRequest.onErrorOccurred.addListener((e) => tracker.onErrorOccurred(e), filter);
+  // The address each answer came from (sinkholes, split-horizon: docs/verdicts-on-real-networks.md).
+  browser.webRequest.onResponseStarted.addListener((e) => tracker.onResponseStarted(e), filter);
+  // Observed only (no `blocking`): we never answer a proxy's 407, we report that it asked.
+  browser.webRequest.onAuthRequired.addListener((e) => {
+    tracker.onAuthRequired({ ...e, isProxy: e.isProxy === true });
+    return undefined;
+  }, filter);
 }

@@ -74,4 +74,28 @@ describe('NetErrorTracker waiting for a late error event', () => {
     // Far below the 5 s cap: it did not wait for an event that will never come.
     expect(Date.now() - started).toBeLessThan(1000);
   });
+
+  it('records the address each answer came from, per hop and for the final answer', async () => {
+    const t = new NetErrorTracker();
+    const p = t.begin('https://a.test/');
+    t.onBeforeRequest({ requestId: '3', url: 'https://a.test/', tabId: -1 });
+    t.onBeforeRedirect({ requestId: '3', url: 'https://a.test/', tabId: -1, redirectUrl: 'https://b.test/', statusCode: 302, ip: '192.0.2.7' });
+    t.onResponseStarted({ requestId: '3', url: 'https://b.test/', tabId: -1, ip: '0.0.0.0' });
+    const o = await t.finish(p, obs('https://a.test/', 200), 0);
+    expect(o.redirects).toEqual([{ from: 'https://a.test/', to: 'https://b.test/', status: 302, ip: '192.0.2.7' }]);
+    expect(o.ip).toBe('0.0.0.0');
+  });
+
+  it("marks a request a proxy asked credentials for, but not a server's own 401", async () => {
+    const t = new NetErrorTracker();
+    const proxied = t.begin('https://a.test/');
+    const server = t.begin('https://b.test/');
+    t.onBeforeRequest({ requestId: '4', url: 'https://a.test/', tabId: -1 });
+    t.onBeforeRequest({ requestId: '5', url: 'https://b.test/', tabId: -1 });
+    t.onAuthRequired({ requestId: '4', url: 'https://a.test/', tabId: -1, isProxy: true });
+    t.onAuthRequired({ requestId: '5', url: 'https://b.test/', tabId: -1, isProxy: false });
+    t.onErrorOccurred({ requestId: '4', url: 'https://a.test/', tabId: -1, error: 'net::ERR_TUNNEL_CONNECTION_FAILED' });
+    expect((await t.finish(proxied, obs('https://a.test/'), 0)).proxyAuth).toBe(true);
+    expect((await t.finish(server, obs('https://b.test/', 401), 0)).proxyAuth).toBeUndefined();
+  });
 });

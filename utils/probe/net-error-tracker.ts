@@ -11,9 +11,18 @@ export interface RequestEvent {
 export interface RedirectEvent extends RequestEvent {
   redirectUrl: string;
   statusCode: number;
+  ip?: string;
 }
 export interface ErrorEvent extends RequestEvent {
   error: string;
+}
+/** `onResponseStarted` / `onBeforeRedirect`: `ip` is the address the answer came from. */
+export interface ResponseEvent extends RequestEvent {
+  ip?: string;
+}
+/** `onAuthRequired`: `isProxy` tells a proxy's 407 from a server's 401. */
+export interface AuthEvent extends RequestEvent {
+  isProxy: boolean;
 }
 
 interface Pending {
@@ -21,6 +30,10 @@ interface Pending {
   requestId?: string;
   redirects: Observation['redirects'];
   netError?: string;
+  /** Address of the last answer (webRequest `ip`). */
+  ip?: string;
+  /** A proxy asked this request for credentials. */
+  proxyAuth?: boolean;
   /** Resolves when the browser reports this request's error. */
   errored: Promise<void>;
   signalError: () => void;
@@ -70,7 +83,20 @@ export class NetErrorTracker {
       from: event.url,
       to: event.redirectUrl,
       status: event.statusCode,
+      ...(event.ip ? { ip: event.ip } : {}),
     });
+  }
+
+  /** The address the final answer came from (the DNS answer, or the proxy's address). */
+  onResponseStarted(event: ResponseEvent): void {
+    const pending = this.byRequestId.get(event.requestId);
+    if (pending && event.ip) pending.ip = event.ip;
+  }
+
+  /** A proxy's 407: over HTTPS the browser then only reports a failed tunnel. */
+  onAuthRequired(event: AuthEvent): void {
+    const pending = this.byRequestId.get(event.requestId);
+    if (pending && event.isProxy) pending.proxyAuth = true;
   }
 
   onErrorOccurred(event: ErrorEvent): void {
@@ -98,6 +124,8 @@ export class NetErrorTracker {
     if (pending.requestId) this.byRequestId.delete(pending.requestId);
     if (pending.netError) obs.netError = pending.netError;
     if (pending.redirects.length) obs.redirects = pending.redirects;
+    if (pending.ip) obs.ip = pending.ip;
+    if (pending.proxyAuth) obs.proxyAuth = true;
     return obs;
   }
 }

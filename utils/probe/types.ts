@@ -21,8 +21,23 @@ export interface Observation {
   status?: number;
   /** URL of the final response after redirects. */
   finalUrl?: string;
-  /** Redirect hops seen by webRequest (including Chrome's internal HSTS 307s). */
-  redirects: { from: string; to: string; status: number }[];
+  /**
+   * Redirect hops seen by webRequest (including Chrome's internal HSTS 307s), with the address the
+   * hop's answer came from when the browser gave one.
+   */
+  redirects: { from: string; to: string; status: number; ip?: string }[];
+  /**
+   * The address the final answer came from (webRequest `ip`; Chrome and Firefox give it with a
+   * response or redirect, never with a connection error). It is the DNS answer for a public service
+   * name, or the proxy's address when the request went through one — a fact about the network,
+   * never the employee's own address (docs/verdicts-on-real-networks.md).
+   */
+  ip?: string;
+  /**
+   * A proxy asked for credentials on this request (webRequest `onAuthRequired` with `isProxy`, or an
+   * HTTP 407): the request says nothing about the service until someone signs in to the proxy.
+   */
+  proxyAuth?: boolean;
   /** Lower-cased response headers useful as evidence (server, via, x-squid-error, location, content-type). */
   headers?: Record<string, string>;
   /** `<title>` of an HTML response, trimmed. */

@@ -3,6 +3,7 @@ import type { Observation } from '../probe/types';
 import type { ChannelVerdict, Verdict } from './types';
 import { classifyNetError, isBlockedByAdministrator, isBlockedByClient } from './net-errors';
 import { classifyObservation, evidenceOf } from './classify-observation';
+import { proxySignInOf } from './proxy-auth';
 import { hostOf } from './domains';
 import { noteInspection } from './tls-inspection';
 import { decideThrottle, withThroughput } from './throughput';
@@ -79,6 +80,10 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
       evidence: evidenceOf(navigation, `A browser policy set by the administrator blocks navigating to ${navigation.url} (${navigation.netError}).`),
     };
   }
+
+  // Proxy sign-in needed on any request of the channel: never let another probe call it blocked.
+  const signIn = [websocket, ...fetches].find((o) => o !== undefined && proxySignInOf(o) !== undefined);
+  if (signIn) return classifyObservation(signIn, ctx.serviceDomains ?? []);
 
   const domains = ctx.serviceDomains ?? [];
   if (websocket) {

@@ -36,6 +36,18 @@ describe('network errors (lab fixtures)', () => {
     expect(summary(run(errorObs('https://www.youtube.com/', code)))).toEqual(['inconclusive', undefined, reason]);
   });
 
+  // A proxy that wants credentials forwarded nothing: never blocked (docs/verdicts-on-real-networks.md).
+  it.each([
+    ['HTTP 407 from the proxy', { ...okObs('http://www.youtube.com/'), status: 407, headers: { 'proxy-authenticate': 'Basic realm="corp"', via: '1.1 squid' } }],
+    ["Chromium's failed tunnel after the proxy's 407", { ...errorObs('https://www.youtube.com/', 'net::ERR_TUNNEL_CONNECTION_FAILED'), proxyAuth: true }],
+    ['ERR_PROXY_AUTH_REQUESTED', errorObs('https://www.youtube.com/', 'net::ERR_PROXY_AUTH_REQUESTED')],
+    ['Firefox NS_ERROR_PROXY_AUTHENTICATION_FAILED', errorObs('https://www.youtube.com/', 'NS_ERROR_PROXY_AUTHENTICATION_FAILED')],
+  ])('%s ⇒ inconclusive, proxy sign-in needed', (_, obs) => {
+    const v = run(obs as Observation);
+    expect(summary(v)).toEqual(['inconclusive', undefined, 'proxy-auth-required']);
+    expect(v.evidence.detail).toMatch(/proxy sign-in needed/);
+  });
+
   it('the proxy tunnel detail says the proxy refused the tunnel', () => {
     expect(run(LAB.proxyTunnelRefused()).evidence.detail).toMatch(/^The proxy refused the tunnel .*\(net::ERR_TUNNEL_CONNECTION_FAILED\)\.$/);
   });

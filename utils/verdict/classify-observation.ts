@@ -7,6 +7,7 @@ import { detectProxyResponse } from './proxy-response';
 import { matchFalsePositive } from './false-positives';
 import { matchVendorFingerprint } from './fingerprints';
 import { matchGenericBlockPage } from './generic-block-page';
+import { proxySignInOf } from './proxy-auth';
 
 /** Evidence of one observation, every field set (undefined when not applicable). */
 export function evidenceOf(obs: Observation, detail: string, fingerprint?: FingerprintMatch): ChannelVerdict['evidence'] {
@@ -41,6 +42,12 @@ export function classifyObservation(obs: Observation, serviceDomains: readonly s
     evidence: evidenceOf(obs, detail, fp),
     ...(mechanism ? { mechanism } : {}),
   });
+
+  // A proxy that wants credentials has not forwarded anything: nothing is known of the service.
+  const signIn = proxySignInOf(obs);
+  if (signIn) {
+    return verdict('inconclusive', 'proxy-auth-required', `A proxy asked for credentials before forwarding the request (${signIn}): proxy sign-in needed, nothing is known of ${requestHost} yet.`);
+  }
 
   // A redirect to a known block-page host decides even when that page then failed to load.
   if (obs.status === undefined && view.urls.length > 0) {

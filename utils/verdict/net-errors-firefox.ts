@@ -1,4 +1,5 @@
 import type { Mechanism } from './types';
+import { PROXY_SIGN_IN } from './proxy-auth';
 
 /** One Firefox error string → mechanism (same shape as the Chromium rules in net-errors.ts). */
 export interface FirefoxRule {
@@ -46,4 +47,7 @@ export const FIREFOX_NET_ERROR_RULES: Readonly<Record<string, FirefoxRule>> = {
 export const FIREFOX_NOT_BLOCKING: Readonly<Record<string, { reason: string; detail: string }>> = {
   // What our own timer's AbortController produces (lab: silent server).
   NS_BINDING_ABORTED: { reason: 'aborted', detail: 'the request was aborted (by our own timer or the browser)' },
+  // Not observed in the lab: Firefox's HTTP channel maps a proxy's 407 to this code (its source).
+  // A proxy that wants credentials has not judged the service yet.
+  NS_ERROR_PROXY_AUTHENTICATION_FAILED: PROXY_SIGN_IN,
 };

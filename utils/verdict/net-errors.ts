@@ -1,5 +1,6 @@
 import type { Mechanism } from './types';
 import { FIREFOX_NET_ERROR_RULES, FIREFOX_NOT_BLOCKING } from './net-errors-firefox';
+import { PROXY_SIGN_IN } from './proxy-auth';
 
 /**
  * What a browser network error string says about a channel. `blocked` errors carry
@@ -51,7 +52,6 @@ const CHROMIUM_RULES: Readonly<Record<string, Rule>> = {
   // CONNECT (lab-notes.md): name the mechanism `proxy` and say it refused the tunnel.
   ERR_TUNNEL_CONNECTION_FAILED: blocked('proxy', 'proxy-tunnel-refused', 'the proxy refused the tunnel (it denies the host, or could not resolve it)'),
   ERR_PROXY_CONNECTION_FAILED: blocked('proxy', 'proxy-connection-failed', 'the configured proxy could not be reached'),
-  ERR_PROXY_AUTH_REQUESTED: blocked('proxy', 'proxy-auth-required', 'the proxy requires authentication'),
   ERR_MANDATORY_PROXY_CONFIGURATION_FAILED: blocked('proxy', 'proxy-config-failed', 'the mandatory proxy configuration (PAC) failed'),
   ERR_HTTPS_PROXY_TUNNEL_RESPONSE_REDIRECT: blocked('proxy', 'proxy-tunnel-redirect', 'the proxy answered the tunnel with a redirect, typically to a block page'),
   // Local decisions, not the network.
@@ -64,6 +64,10 @@ const NOT_BLOCKING: Readonly<Record<string, { reason: string; detail: string }>>
   ERR_ABORTED: { reason: 'aborted', detail: 'the request was aborted before our own timer ran out' },
   ERR_INTERNET_DISCONNECTED: { reason: 'offline', detail: 'the computer was offline' },
   ERR_NETWORK_CHANGED: { reason: 'network-changed', detail: 'the network changed during the probe' },
+  // A proxy that wants credentials has not judged the service yet (see proxy-auth.ts).
+  ERR_PROXY_AUTH_REQUESTED: PROXY_SIGN_IN,
+  ERR_PROXY_AUTH_UNSUPPORTED: PROXY_SIGN_IN,
+  ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION: PROXY_SIGN_IN,
 };
 
 /**
