@@ -8,6 +8,7 @@ import { matchFalsePositive } from './false-positives';
 import { matchVendorFingerprint } from './fingerprints';
 import { matchGenericBlockPage } from './generic-block-page';
 import { proxySignInOf } from './proxy-auth';
+import { matchFieldGuard } from './field-fingerprints';
 
 /** Evidence of one observation, every field set (undefined when not applicable). */
 export function evidenceOf(obs: Observation, detail: string, fingerprint?: FingerprintMatch): ChannelVerdict['evidence'] {
@@ -87,10 +88,18 @@ export function classifyObservation(obs: Observation, serviceDomains: readonly s
     return verdict('reachable', falsePositive.id, `The service answered HTTP ${obs.status} with ${falsePositive.description}, which is not a block page.`);
   }
 
-  const fp = matchVendorFingerprint(view) ?? matchGenericBlockPage(view, requestHost, serviceDomains);
+  const vendorPage = matchVendorFingerprint(view);
+  // OONI's false-positive scope guards the vaguer rules below, not a product's own signals.
+  const ordinary = vendorPage ? undefined : matchFieldGuard(view);
+  if (ordinary) {
+    return verdict('reachable', 'field-false-positive', `The service answered HTTP ${obs.status} with a page OONI lists as a known false positive (${ordinary.matched}), which is not a block page.`);
+  }
+  const fp = vendorPage ?? matchGenericBlockPage(view, requestHost, serviceDomains);
   if (fp) {
-    const reason = fp.id === 'generic' ? 'block-page-generic' : 'block-page-vendor';
-    const who = fp.id === 'generic' ? 'an unidentified filter' : fp.vendor;
+    // `block-page-field`: a block page OONI has seen in the field, from a product we cannot name.
+    const reason: 'block-page-generic' | 'block-page-field' | 'block-page-vendor' =
+      fp.id === 'generic' ? 'block-page-generic' : fp.vendor === 'unknown' ? 'block-page-field' : 'block-page-vendor';
+    const who = fp.vendor === 'unknown' ? 'an unidentified filter' : fp.vendor;
     return verdict('blocked', reason, `The response is a block page from ${who} (${fp.matched}).`, 'block-page', fp);
   }
 

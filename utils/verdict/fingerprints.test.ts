@@ -31,7 +31,8 @@ const CASES: [string, PageParts, PageParts][] = [
     { redirectTo: 'http://10.0.0.1:15871/cgi-bin/status.cgi' }],
   ['forcepoint', { headers: { via: '1.1 proxy1 (forcepoint-wcg/8.5.4)' } }, { headers: { via: '1.1 varnish' } }],
   ['bluecoat', { redirectTo: 'http://notify.bluecoat.com/notify-Notify_Blocked?url=www.youtube.com' },
-    { redirectTo: 'http://notify.bluecoat.com/other' }],
+    // Any redirect to notify.bluecoat.com is a notification (OONI cl.prod_bluecoat_notify_forward): the near miss is the vendor's site.
+    { redirectTo: 'https://www.bluecoat.com/products' }],
   ['cisco-wsa', { headers: { via: '1.1 wsa.corp.test:80 (Cisco-WSA/14.0.2-012)' } }, { headers: { via: '1.1 cisco-router' } }],
   ['cisco-umbrella', { redirectTo: 'https://block.opendns.com/?url=www.youtube.com&server=ams1' },
     { redirectTo: 'https://www.opendns.com/' }],

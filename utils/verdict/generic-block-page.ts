@@ -1,6 +1,7 @@
 import type { FingerprintMatch } from './types';
 import type { ResponseView } from './response-view';
 import { hostOf, isSameSite } from './domains';
+import { matchFieldBlockPage } from './field-fingerprints';
 
 /**
  * Block words in English and French. "policy"/"politique" alone is on nearly every
@@ -38,8 +39,19 @@ const ORGANISATION_PHRASES =
   /\b(your|the) (organi[sz]ation|company|employer|(network )?administrator|IT (department|help ?desk|support))\b|\b(company|corporate|security|acceptable use) policy\b|\bvotre (entreprise|organisation|soci[ée]t[ée]|administrateur|service informatique)|\bpolitique de s[ée]curit[ée]|\bsupport informatique/iu;
 
 /**
+ * Titles of a service's own pages about an account or from its help centre ("Why is my
+ * account blocked? - Microsoft Support", "Mon compte est bloqué : que faire ? – Centre
+ * d'aide"): they speak of blocking and of "your administrator" too, but a filter's block
+ * page is about the site, not about the employee's account, and is not a help article.
+ * Found by the ordinary-page corpus (tests/fixtures/ordinary-pages).
+ */
+const ACCOUNT_OR_HELP_TITLE =
+  /\b(account|compte|profile?|sign[- ]?in|log[- ]?in|connexion|password|mot de passe|help|aide|support|faq)(?!\p{L})/iu;
+
+/**
  * Generic rule for filters we have no fingerprint for. Either the request ended on a
- * host foreign to the service and that page speaks of blocking (a service's own page
+ * host foreign to the service and that page speaks of blocking, in our words or in one of
+ * OONI's weak field fingerprints (docs/field-fingerprints.md) (a service's own page
  * may say "blocked", e.g. a help article, and a foreign login page is not a block);
  * or, with no foreign redirect (a page injected in place, e.g. behind TLS
  * inspection), the *title* speaks of blocking and the text points to the employee's
@@ -50,10 +62,15 @@ export function matchGenericBlockPage(
   requestHost: string,
   serviceDomains: readonly string[] = [],
 ): FingerprintMatch | undefined {
+  if (ACCOUNT_OR_HELP_TITLE.test(view.title)) return undefined;
   const finalHost = hostOf(view.urls.at(-1));
   if (finalHost && !isSameSite(requestHost, finalHost, serviceDomains)) {
     const words = findBlockWords(view.text);
-    return words ? { id: 'generic', vendor: 'unknown', matched: `redirect host ${finalHost} + text "${words}"` } : undefined;
+    if (words) return { id: 'generic', vendor: 'unknown', matched: `redirect host ${finalHost} + text "${words}"` };
+    // OONI's vague blocking words and weak product signals count here, never alone.
+    const weak = matchFieldBlockPage(view, 'weak');
+    if (weak) return { ...(weak.vendor === 'unknown' ? { id: 'generic' } : weak), vendor: weak.vendor, matched: `redirect host ${finalHost} + ${weak.matched}` };
+    return undefined;
   }
   const inTitle = findBlockWords(view.title);
   const organisation = ORGANISATION_PHRASES.exec(view.text)?.[0];
