@@ -10,7 +10,9 @@ const FIREFOX_SETTINGS = {
   gecko: { id: 'access-gap@access-gap.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
 };
 
-// Permissions are the minimum the probes need; the README explains each one.
+// Permissions are the minimum the probes need; docs/permissions.md justifies each one, names the
+// install warning it shows and what would break without it. tests/e2e/manifest.test.ts pins the list,
+// so adding one is a deliberate change.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -22,7 +24,10 @@ export default defineConfig({
     default_locale: 'en',
     action: { default_title: '__MSG_extName__' },
     permissions: [
-      'storage', 'unlimitedStorage', 'alarms', 'webRequest', 'webNavigation', 'declarativeNetRequest',
+      'storage', 'unlimitedStorage', 'alarms', 'webRequest', 'webNavigation',
+      // The WithHostAccess variant shows no install warning ("Block content on any page" is the plain
+      // permission's); our one rule only blocks our own policy-check frames, on hosts we have access to.
+      'declarativeNetRequestWithHostAccess',
       // Firefox only: getSecurityInfo (TLS inspection by certificate owner) needs a blocking onHeadersReceived.
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
       // Chromium only: service workers have no RTCPeerConnection, so call probes run in an offscreen document.
