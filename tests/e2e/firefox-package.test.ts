@@ -18,5 +18,13 @@ describe('Firefox package', () => {
     const result = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{'))) as { summary: { errors: number }; errors: { message: string }[] };
     expect(result.errors.map((e) => e.message)).toEqual([]);
     expect(result.summary.errors).toBe(0);
+
+    // The permission list is pinned as for Chrome (tests/e2e/manifest.test.ts; docs/permissions.md).
+    const manifest = JSON.parse(readFileSync(join(ROOT, '.output/firefox-mv3/manifest.json'), 'utf8')) as Record<string, string[]>;
+    expect([...manifest.permissions!].sort()).toEqual(
+      ['alarms', 'declarativeNetRequestWithHostAccess', 'storage', 'unlimitedStorage', 'webNavigation', 'webRequest', 'webRequestBlocking'].sort(),
+    );
+    expect(manifest.host_permissions).toEqual(['<all_urls>']);
+    expect(manifest.content_scripts ?? []).toEqual([]);
   });
 });
