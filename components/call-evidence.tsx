@@ -17,10 +17,10 @@ export function CallEvidenceView({ call, decided }: { call: CallEvidence; decide
   ];
   return (
     <div class="sub-evidence" data-testid="call-evidence" data-reason={call.reason}>
-      <h5>
+      <h4>
         {t('call_title')}
         <VerdictBadge verdict={call.verdict} label={call.mechanism ? `${verdictLabel(t, call.verdict)} · ${mechanismLabel(t, call.mechanism)}` : undefined} />
-      </h5>
+      </h4>
       {/* When the call decided the channel, the channel's own sentence above already says this. */}
       {!decided && <p data-testid="call-sentence">{reasonText(i18n, call.reason) ?? call.detail}</p>}
       <EvidenceRows rows={rows} />

@@ -49,10 +49,10 @@ function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
   ];
   return (
     <div class="channel-evidence">
-      <h4>
+      <h3>
         {channelLabel(t, c.channel)}: <VerdictBadge verdict={c.verdict} label={c.mechanism ? `${verdictLabel(t, c.verdict)} · ${mechanismLabel(t, c.mechanism)}` : undefined} />
         <TlsMarker tls={e.tls} />
-      </h4>
+      </h3>
       <p class="why" data-testid={`why-${c.channel}`}>
         <span class="visually-hidden">{t('evidenceWhy')}: </span>
         {reasonText(i18n, c.reason) ?? e.detail}

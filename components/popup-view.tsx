@@ -7,6 +7,7 @@ import { GapScoreCard } from './gap-score';
 import { TopBlocked } from './top-blocked';
 import { LandedList } from './landed-list';
 import { ErrorAlert } from './storage-alert';
+import { AuditAnnouncement } from './audit-announcement';
 
 export interface PopupViewProps {
   state: AuditState | null;
@@ -34,6 +35,7 @@ export function PopupView({ state, report, gap, error, hiddenScheduled, onStart,
         {running ? t('auditRunning') : t('runAudit')}
       </button>
       <ErrorAlert error={error ?? state?.error} />
+      <AuditAnnouncement state={state} report={report} gap={gap} />
       {hiddenScheduled && <p class="muted" data-testid="hidden-scheduled">{t('fleetStatus_hiddenAudits')}</p>}
       {!state && !error && !hiddenScheduled && <p>{t('noAuditYet')}</p>}
       {state && (

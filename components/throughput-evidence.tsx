@@ -40,10 +40,10 @@ export function ThroughputEvidenceView({ evidence: e }: { evidence: ThroughputEv
   };
   return (
     <div class="sub-evidence" data-testid="throughput-evidence" data-outcome={e.outcome} data-reason={e.reason}>
-      <h5>
+      <h4>
         {t('throughput_title')}
         <VerdictBadge verdict={OUTCOME_VERDICT[e.outcome]} label={t(`throughput_outcome_${key(e.outcome)}` as MessageKey)} />
-      </h5>
+      </h4>
       <p data-testid="throughput-sentence">{sentence[e.reason]?.() ?? e.reason}</p>
       <table class="figures">
         <thead>

@@ -41,6 +41,13 @@ export function DeckView({ slides, setup, onFullscreen, onPrint, onEnter }: Deck
   const idle = useRef<ReturnType<typeof setTimeout>>();
   const current = Math.min(index, Math.max(0, slides.length - 1));
   const id = slides[current]?.id;
+  const deckRef = useRef<HTMLDivElement>(null);
+  // What a screen reader hears on a slide change: the slide's title and place, not the whole slide.
+  const [announced, setAnnounced] = useState('');
+  useEffect(() => {
+    const title = deckRef.current?.querySelector('.slide.current .slide-title')?.textContent?.trim();
+    setAnnounced([title, t('present_slideOf', current + 1, slides.length)].filter(Boolean).join(' — '));
+  }, [id, current, slides.length]);
 
   useEffect(() => {
     if (id) history.replaceState(null, '', `#${id}`);
@@ -74,17 +81,19 @@ export function DeckView({ slides, setup, onFullscreen, onPrint, onEnter }: Deck
   const go = (delta: 1 | -1) => setIndex((i) => nextIndex(delta > 0 ? 'next' : 'previous', i, slides.length));
 
   return (
-    <div class="deck" onMouseMove={wake} data-testid="deck" data-current={id} data-index={current} data-count={slides.length}>
-      <main class="slides" aria-live="polite">
+    <div class="deck" ref={deckRef} onMouseMove={wake} data-testid="deck" data-current={id} data-index={current} data-count={slides.length}>
+      <p class="visually-hidden" role="status" aria-atomic="true" data-testid="slide-announcement">{announced}</p>
+      {/* While the setup panel is open, the deck behind it is inert: no focus, no reading. */}
+      <main class="slides" inert={setupOpen}>
         {slides.map((s, i) => s.render({ position: i + 1, count: slides.length, current: i === current }))}
       </main>
       {notes && id && (
-        <aside class="notes" data-testid="notes" aria-label={t('present_notesTitle')}>
+        <aside class="notes" data-testid="notes" aria-label={t('present_notesTitle')} inert={setupOpen}>
           <h2>{t('present_notesTitle')}</h2>
           <p>{t(`present_notes_${id.replace('-', '_')}` as MessageKey)}</p>
         </aside>
       )}
-      <nav class={`controls ${controls ? 'shown' : ''}`} aria-label={t('present_controls')}>
+      <nav class={`controls ${controls ? 'shown' : ''}`} aria-label={t('present_controls')} inert={setupOpen}>
         <button type="button" onClick={() => go(-1)} aria-label={t('present_prev')}>◀</button>
         <span class="controls-pos">{t('present_slideOf', current + 1, slides.length)}</span>
         <button type="button" onClick={() => go(1)} aria-label={t('present_next')}>▶</button>

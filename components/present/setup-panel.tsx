@@ -28,7 +28,13 @@ export function SetupPanel({ deck, available, fleetCount, onChange, onImport, on
   const { t } = useI18n();
   const [rejected, setRejected] = useState<FleetImport['rejected']>([]);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Modal: focus moves in, Tab stays in (the deck behind is inert, see DeckView), and goes back
+  // to whatever opened the panel when it closes.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    first.current?.focus();
+    return () => opener?.focus();
+  }, []);
   const pick = async (input: HTMLInputElement) => {
     const files = await Promise.all([...(input.files ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
     input.value = '';
@@ -36,7 +42,7 @@ export function SetupPanel({ deck, available, fleetCount, onChange, onImport, on
   };
   return (
     <div class="setup-backdrop">
-      <div class="setup" role="dialog" aria-modal="true" aria-labelledby="setup-title" data-testid="setup">
+      <div class="setup" role="dialog" aria-modal="true" aria-labelledby="setup-title" data-testid="setup" onKeyDown={trapTab}>
         <header class="setup-head">
           <h2 id="setup-title">{t('present_setup_title')}</h2>
           <button type="button" class="primary" data-testid="setup-close" onClick={onClose}>{t('present_setup_start')}</button>
@@ -92,4 +98,23 @@ export function SetupPanel({ deck, available, fleetCount, onChange, onImport, on
       </div>
     </div>
   );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+function trapTab(e: KeyboardEvent) {
+  if (e.key !== 'Tab') return;
+  const dialog = e.currentTarget as HTMLElement;
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+  const [head, tail] = [items[0], items[items.length - 1]];
+  if (!head || !tail) return;
+  const at = document.activeElement;
+  if (e.shiftKey && (at === head || !dialog.contains(at))) {
+    e.preventDefault();
+    tail.focus();
+  } else if (!e.shiftKey && (at === tail || !dialog.contains(at))) {
+    e.preventDefault();
+    head.focus();
+  }
 }
