@@ -1,6 +1,6 @@
 import type { ChannelVerdict } from '../utils/verdict/types';
 import type { ReportService } from '../utils/report/types';
-import { channelLabel, mechanismLabel, reasonText, verdictLabel } from '../utils/i18n';
+import { channelLabel, mechanismLabel, reasonText, restrictionText, verdictLabel } from '../utils/i18n';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';
 import { TlsMarker, useInspectedBy } from './tls-marker';
@@ -38,6 +38,7 @@ function ChannelEvidence({ channel: c }: { channel: ChannelVerdict }) {
     [t('evidenceStatus'), e.status === undefined ? undefined : String(e.status)],
     [t('evidenceFinalHost'), e.finalHost],
     [t('evidenceFingerprint'), e.fingerprint ? t('evidenceFingerprintValue', e.fingerprint.vendor, e.fingerprint.matched) : undefined],
+    [t('evidenceRestriction'), e.restriction ? restrictionText(t, e.restriction) : undefined],
     [t('evidenceRedirects'), e.redirects?.length ? e.redirects.map((r) => `${r.status} → ${r.to}`).join('\n') : undefined],
     [
       t('evidenceTimings'),

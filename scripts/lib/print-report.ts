@@ -20,6 +20,10 @@ function evidenceOf(s: Report['services'][number]): string {
   const e = decisive.evidence;
   const where = s.verdict === 'partial' ? `${decisive.channel}: ` : '';
   if (decisive.reason === 'timeout-probe-timer') return `${where}no answer in ${(e.timings.totalMs / 1000).toFixed(1)} s`;
+  if (e.restriction) {
+    const mode = e.restriction.service === 'youtube' ? 'YouTube Restricted Mode' : 'Google SafeSearch';
+    return `${where}${mode}${e.restriction.level ? ` (${e.restriction.level})` : ''} forced ${e.restriction.via === 'page' ? '(YouTube says so)' : `by ${e.restriction.via === 'dns' ? 'DNS' : 'proxy header'}`}`;
+  }
   return where + (e.fingerprint?.vendor ?? e.netError ?? (e.status ? `HTTP ${e.status}` : decisive.reason));
 }
 

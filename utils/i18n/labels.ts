@@ -1,5 +1,6 @@
 import type { Channel, Population } from '../catalog/types';
 import type { Mechanism, Verdict } from '../verdict/types';
+import type { Restriction } from '../verdict/restricted-mode';
 import type { AuditRecord } from '../store/db';
 import type { MessageKey, Translate } from './translate';
 
@@ -33,4 +34,10 @@ export const reasonKey = (reason: string) => keyOf('reason', reason);
 export function reasonText(i18n: { t: Translate; has(key: string): boolean }, reason: string): string | undefined {
   const key = reasonKey(reason);
   return i18n.has(key) ? i18n.t(key) : undefined;
+}
+
+/** "YouTube Restricted Mode (strict), enforced by DNS: www.youtube.com resolved to 216.239.38.120 (…)". */
+export function restrictionText(t: Translate, r: Restriction): string {
+  const level = r.level ? ` (${t(keyOf('restriction_level', r.level))})` : '';
+  return `${t(keyOf('restriction', r.service))}${level}, ${t(keyOf('restriction_via', r.via))}: ${r.seen}`;
 }

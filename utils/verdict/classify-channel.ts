@@ -6,6 +6,7 @@ import { classifyObservation, evidenceOf } from './classify-observation';
 import { proxySignInOf } from './proxy-auth';
 import { hostOf } from './domains';
 import { noteInspection } from './tls-inspection';
+import { withRestriction } from './restricted-mode';
 import { decideThrottle, withThroughput } from './throughput';
 import { classifyCall, withCall } from './webrtc-call';
 
@@ -90,7 +91,7 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
     const host = hostOf(websocket.url);
     return classifyWebSocket(websocket, fetches.find((f) => host !== undefined && hostOf(f.url) === host), domains);
   }
-  if (fetches.length > 0) return noteInspection(pickBest(fetches.map((f) => classifyObservation(f, domains))));
+  if (fetches.length > 0) return withRestriction(noteInspection(pickBest(fetches.map((f) => classifyObservation(f, domains)))), fetches);
 
   // Navigation only. ERR_BLOCKED_BY_CLIENT is expected there: the probe engine blocks its
   // own navigation with a declarativeNetRequest rule so it never reaches the network.

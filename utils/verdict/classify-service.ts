@@ -24,6 +24,8 @@ export function classifyService(serviceId: string, channelVerdicts: readonly Cha
     if (page.verdict === 'inconclusive') return result('inconclusive');
     // A usable-but-slow page with a blocked channel: the blocked channel is the stronger finding.
     if (firstBlocked) return result('partial', firstBlocked);
+    // A page the network forces into a restricted mode (docs/restricted-modes.md).
+    if (page.verdict === 'partial') return result('partial', page);
     if (page.verdict === 'throttled') return result('throttled', page);
     // Throttling is measured on media downloads, so a throttled secondary throttles the service.
     const throttled = others.find((c) => c.verdict === 'throttled');

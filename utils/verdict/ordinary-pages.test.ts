@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyObservation } from './classify-observation';
+import { classifyChannel } from './classify-channel';
 import { ordinaryPages } from './field-test-pages';
 
 const pages = ordinaryPages();
@@ -13,5 +14,7 @@ describe('ordinary pages (tests/fixtures/ordinary-pages) are never block pages',
     const v = classifyObservation(page.obs, page.serviceDomains ?? []);
     expect(v.verdict, v.evidence.detail).toBe('reachable');
     expect(v.mechanism).toBeUndefined();
+    // Nor restricted: YouTube's home page shows its own Restricted Mode switch, off.
+    expect(classifyChannel([page.obs], { controlOk: true, serviceDomains: page.serviceDomains ?? [] }).verdict).toBe('reachable');
   });
 });

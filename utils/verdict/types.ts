@@ -2,12 +2,17 @@ import type { Channel } from '../catalog/types';
 import type { Observation } from '../probe/types';
 import type { ThroughputEvidence } from './throughput';
 import type { CallEvidence } from './webrtc-call';
+import type { Restriction } from './restricted-mode';
 
 export const VERDICTS = ['reachable', 'throttled', 'partial', 'blocked', 'inconclusive'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-/** What blocked a channel. `extension` = another browser extension (local, not the network). */
-export const MECHANISMS = ['dns', 'tcp', 'timeout', 'tls', 'proxy', 'policy', 'block-page', 'extension'] as const;
+/**
+ * What blocked a channel. `extension` = another browser extension (local, not the network).
+ * `restricted` = reachable, but the network forces the service's restricted mode (YouTube
+ * Restricted Mode, Google SafeSearch): the verdict is then `partial` (docs/restricted-modes.md).
+ */
+export const MECHANISMS = ['dns', 'tcp', 'timeout', 'tls', 'proxy', 'policy', 'block-page', 'extension', 'restricted'] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
 
 /** A recognised corporate filter block page. */
@@ -34,6 +39,8 @@ export interface Evidence {
   throughput?: ThroughputEvidence;
   /** Realtime channels with a call endpoint: what the STUN/TURN server answered. */
   call?: CallEvidence;
+  /** Mechanism `restricted`: which restricted mode the network forces, and how we know. */
+  restriction?: Restriction;
 }
 
 export interface ChannelVerdict {
