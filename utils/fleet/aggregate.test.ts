@@ -52,8 +52,8 @@ describe('aggregateFleet', () => {
 
   it('averages computeGap blocked shares per site × category, skipping reports with nothing weighted', () => {
     const cell = (site: string, category: string) => agg.heatmap.find((c) => c.site === site && c.category === category);
-    expect(cell('Paris', 'video')).toEqual({ site: 'Paris', category: 'video', blockedShare: 0.5, reports: 2 });
-    expect(cell('Lyon', 'messaging')).toEqual({ site: 'Lyon', category: 'messaging', blockedShare: 1, reports: 1 });
+    expect(cell('Paris', 'video')).toEqual({ site: 'Paris', category: 'video', blockedShare: 0.5, degradedShare: 0, reports: 2 });
+    expect(cell('Lyon', 'messaging')).toEqual({ site: 'Lyon', category: 'messaging', blockedShare: 1, degradedShare: 0, reports: 1 });
   });
 
   it('gives one trend point per UTC day', () => {

@@ -79,30 +79,41 @@ export function buildFacts(reports: readonly FleetReport[]): FleetFact[] {
  * 2 % use. Services without a published figure follow, by blocked rate.
  */
 export function summariseServices(reports: readonly FleetReport[], population: Population): FleetServiceSummary[] {
-  const byId = new Map<string, FleetServiceSummary & { sites: Set<string> }>();
+  const shares = new Map<string, number | null>();
   for (const report of reports) {
     for (const s of report.services) {
-      let sum = byId.get(s.id);
-      if (!sum) {
-        const share = usageFor({ usage: s.usage } as Parameters<typeof usageFor>[0], population)?.share ?? null;
-        sum = {
-          serviceId: s.id, service: s.name, category: s.category, usageShare: share,
-          conclusive: 0, blocked: 0, degraded: 0, inconclusive: 0, blockedRate: null, weightedBlocked: null,
-          mechanisms: {}, blockedAt: [], sites: new Set(),
-        };
-        byId.set(s.id, sum);
-      }
-      if (s.verdict === 'inconclusive') {
-        sum.inconclusive++;
-        continue;
-      }
-      sum.conclusive++;
-      if (s.verdict === 'blocked') {
-        sum.blocked++;
-        sum.sites.add(report.site ?? NO_SITE);
-      } else if (DEGRADED.includes(s.verdict)) sum.degraded++;
-      if (s.mechanism && s.verdict !== 'reachable') sum.mechanisms[s.mechanism] = (sum.mechanisms[s.mechanism] ?? 0) + 1;
+      if (!shares.has(s.id)) shares.set(s.id, usageFor({ usage: s.usage } as Parameters<typeof usageFor>[0], population)?.share ?? null);
     }
+  }
+  return summariseFacts(buildFacts(reports), shares);
+}
+
+/**
+ * The per-service view from the fact table and each service's usage share: the
+ * fleet page (from reports) and the collector (from SQL facts) share this step.
+ */
+export function summariseFacts(facts: readonly FleetFact[], shares: ReadonlyMap<string, number | null>): FleetServiceSummary[] {
+  const byId = new Map<string, FleetServiceSummary & { sites: Set<string> }>();
+  for (const f of facts) {
+    let sum = byId.get(f.serviceId);
+    if (!sum) {
+      sum = {
+        serviceId: f.serviceId, service: f.service, category: f.category, usageShare: shares.get(f.serviceId) ?? null,
+        conclusive: 0, blocked: 0, degraded: 0, inconclusive: 0, blockedRate: null, weightedBlocked: null,
+        mechanisms: {}, blockedAt: [], sites: new Set(),
+      };
+      byId.set(f.serviceId, sum);
+    }
+    if (f.verdict === 'inconclusive') {
+      sum.inconclusive += f.reports;
+      continue;
+    }
+    sum.conclusive += f.reports;
+    if (f.verdict === 'blocked') {
+      sum.blocked += f.reports;
+      sum.sites.add(f.site);
+    } else if (DEGRADED.includes(f.verdict)) sum.degraded += f.reports;
+    if (f.mechanism && f.verdict !== 'reachable') sum.mechanisms[f.mechanism] = (sum.mechanisms[f.mechanism] ?? 0) + f.reports;
   }
   const out = [...byId.values()].map(({ sites, ...sum }) => {
     const blockedRate = sum.conclusive ? sum.blocked / sum.conclusive : null;

@@ -24,17 +24,17 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * `count` plausible scheduled reports from 4 sites over 30 days, for unit tests, the
- * fleet e2e and the bench. Each site blocks some services more than others, so the
- * heatmap and top list have something to show.
+ * `count` plausible scheduled reports from 4 sites over `days` days (30 by default),
+ * for unit tests, the fleet e2e and the bench. Each site blocks some services more
+ * than others, so the heatmap and top list have something to show.
  */
-export function generateReports(count: number, seed = 1, start = Date.UTC(2026, 0, 1), width = 1): Report[] {
+export function generateReports(count: number, seed = 1, start = Date.UTC(2026, 0, 1), width = 1, days = 30): Report[] {
   const random = seededRandom(seed);
   // `width` copies of the 8 services (`youtube-2`…): 6 gives a reference-catalog-sized report (48 services).
   const catalogServices = Array.from({ length: width }, (_, k) => SERVICES.map((s) => ({ ...s, id: k ? `${s.id}-${k + 1}` : s.id }))).flat();
   return Array.from({ length: count }, (_, i) => {
     const siteIndex = i % SITES.length;
-    const startedAt = start + Math.floor(random() * 30 * 86_400_000);
+    const startedAt = start + Math.floor(random() * days * 86_400_000);
     const services: ReportService[] = catalogServices.map((s, j) => {
       const r = random();
       const blockedOdds = ((siteIndex + j) % 4) * 0.25;
