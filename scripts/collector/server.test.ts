@@ -1,7 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aggregateUrl } from '../../utils/fleet/api';
 import { generateReports } from '../../utils/fleet/generate-reports';
 import { startCollector, type Collector } from './server';
 
@@ -20,24 +21,20 @@ afterEach(async () => {
 });
 
 describe('collector', () => {
-  it('stores a valid report once per id as NDJSON per day, and serves it back', async () => {
+  it('stores a valid report once per id and acknowledges each upload by id', async () => {
     const [a, b] = generateReports(2);
-    expect((await post(JSON.stringify(a))).status).toBe(201);
-    expect((await post(JSON.stringify(a))).status).toBe(200); // a retry: acknowledged, not stored twice
+    const first = await post(JSON.stringify(a));
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ id: a!.id, status: 'stored' });
+    const retry = await post(JSON.stringify(a)); // a retry whose answer was lost: acknowledged, not stored twice
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ id: a!.id, status: 'duplicate' });
     expect((await post(JSON.stringify(b))).status).toBe(201);
     expect(collector.stats).toMatchObject({ stored: 2, duplicates: 1, received: [a!.id, a!.id, b!.id] });
-    const [file] = readdirSync(dir);
-    expect(file).toMatch(/^\d{4}-\d{2}-\d{2}\.ndjson$/);
-    expect(readFileSync(join(dir, file!), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([a!.id, b!.id]);
-    const index = (await (await fetch(`${collector.url}/reports`)).json()) as { days: { file: string }[] };
-    expect(index.days.map((d) => d.file)).toEqual([file]);
-    const all = await (await fetch(`${collector.url}/reports.ndjson`)).text();
-    expect(all.trim().split('\n')).toHaveLength(2);
-    expect((await fetch(`${collector.url}/reports/${file}`)).status).toBe(200);
-    expect((await fetch(`${collector.url}/reports/..%2Fetc%2Fpasswd`)).status).toBe(404);
+    expect(await collector.store.count()).toBe(2);
   });
 
-  it('rejects bad JSON, wrong versions, hostile labels and oversized bodies with a reason', async () => {
+  it('rejects bad JSON, wrong versions, hostile labels and oversized bodies with a reason, storing nothing', async () => {
     const [a] = generateReports(1);
     const bad = await post('{nope');
     expect(bad.status).toBe(400);
@@ -46,7 +43,7 @@ describe('collector', () => {
     expect((await post(JSON.stringify({ ...a, site: '<script>x</script>' }))).status).toBe(400);
     expect((await post('x'.repeat(6 * 1024 * 1024))).status).toBe(413);
     expect(collector.stats.stored).toBe(0);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(await collector.store.count()).toBe(0);
   });
 
   it('remembers stored ids across restarts', async () => {
@@ -58,15 +55,16 @@ describe('collector', () => {
     expect(collector.stats.duplicates).toBe(1);
   });
 
-  it('requires the configured Authorization header and answers CORS preflights', async () => {
-    await collector.close();
-    collector = await startCollector({ dir, authorization: 'Bearer s3cret' });
-    const [a] = generateReports(1);
-    expect((await post(JSON.stringify(a))).status).toBe(401);
-    expect((await post(JSON.stringify(a), { authorization: 'Bearer s3cret' })).status).toBe(201);
-    const pre = await fetch(`${collector.url}/reports`, { method: 'OPTIONS', headers: { origin: 'chrome-extension://abc' } });
-    expect(pre.status).toBe(204);
-    expect(pre.headers.get('access-control-allow-origin')).toBe('chrome-extension://abc');
-    expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+  it('serves the aggregate the fleet page shows, filtered, and names a bad filter', async () => {
+    await Promise.all(generateReports(40, 2).map((r) => post(JSON.stringify(r))));
+    const answer = (await (await fetch(aggregateUrl(collector.url, { population: 'WORLD', sites: ['Lyon'] }))).json()) as {
+      aggregate: { reports: number; sites: string[]; trend: unknown[] };
+      choices: { sites: string[]; stored: number };
+    };
+    expect(answer.aggregate).toMatchObject({ reports: 10, sites: ['Lyon'] });
+    expect(answer.choices).toMatchObject({ sites: ['Lille', 'Lyon', 'Paris HQ', 'Remote'], stored: 40 });
+    const bad = await fetch(`${collector.url}/api/aggregate?from=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'from must be a day (YYYY-MM-DD)' });
   });
 });

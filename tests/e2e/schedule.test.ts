@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
-import type { Report } from '../../utils/report/types';
 import { startCollector, type Collector } from '../../scripts/collector/server';
 import { launchChromiumWithExtension, unpackedExtensionId, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { extensionClient } from '../../scripts/lib/extension-client';
@@ -36,14 +35,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const stored = (): Report[] =>
-  readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Report));
+/** What the collector stored, read back from its database. */
+async function stored(collector: Collector): Promise<Record<string, unknown>[]> {
+  const reports = await collector.store.query('SELECT id, trigger, status, site, organisation, catalog_name, install_id FROM reports ORDER BY started_at');
+  const verdicts = await collector.store.query("SELECT report_id, verdict, mechanism FROM verdicts WHERE service_id = 'facebook'");
+  return reports.map((r) => ({ ...r, facebook: verdicts.find((v) => v.report_id === r.id) }));
+}
 
 describe('scheduled audits with a managed policy', () => {
   it('audits on schedule, uploads, queues while the receiver is down and delivers each report once', async () => {
     const ext = extensionDir();
     catalogServer = await serveText(JSON.stringify(catalog));
-    let collector = await startCollector({ dir, authorization: AUTH });
+    let collector = await startCollector({ dir, credentials: { upload: [AUTH] } });
     collectors.push(collector);
     const port = collector.port;
     lab = await startLab({
@@ -71,10 +74,10 @@ describe('scheduled audits with a managed policy', () => {
     expect(status).toMatchObject({ managed: true, site: 'Lab site', issues: [], schedule: { enabled: true, source: 'policy' }, upload: { configured: true, withAuthorization: true } });
     expect(JSON.stringify(status)).not.toContain('lab-fleet-token');
     await waitFor('a first scheduled report at the receiver', () => collector.stats.stored >= 1, 40_000);
-    const [first] = stored();
-    expect(first).toMatchObject({ trigger: 'schedule', status: 'complete', site: 'Lab site', organisation: 'Lab Corp', catalog: { name: 'Fleet test catalog' } });
-    expect(first!.installId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(first!.services.find((s) => s.id === 'facebook')).toMatchObject({ verdict: 'blocked', mechanism: 'dns' });
+    const [first] = await stored(collector);
+    expect(first).toMatchObject({ trigger: 'schedule', status: 'complete', site: 'Lab site', organisation: 'Lab Corp', catalog_name: 'Fleet test catalog' });
+    expect(first!.install_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first!.facebook).toMatchObject({ verdict: 'blocked', mechanism: 'dns' });
 
     // 2. Receiver down: the next reports queue in the extension.
     await collector.close();
@@ -83,18 +86,21 @@ describe('scheduled audits with a managed policy', () => {
     expect(down.upload.lastError).toMatch(/network error/);
 
     // 3. Receiver back on the same port: the queue drains, nothing lost, nothing twice.
-    collector = await startCollector({ dir, port, authorization: AUTH });
+    collector = await startCollector({ dir, port, credentials: { upload: [AUTH] } });
     collectors.push(collector);
     await waitFor('the queue to drain', async () => {
       const s = await client.send('getFleetStatus', {});
       return s.upload.queued === 0 && s.upload.pending === 0 && collector.stats.stored >= down.upload.queued;
     }, 45_000);
     const finished = (await client.send('listAudits', {})).filter((a) => a.trigger === 'schedule' && a.status === 'complete').map((a) => a.id);
-    await waitFor('every finished scheduled audit at the receiver', () => finished.every((id) => stored().some((r) => r.id === id)), 15_000);
+    await waitFor('every finished scheduled audit at the receiver', async () => {
+      const ids = (await stored(collector)).map((r) => r.id);
+      return finished.every((id) => ids.includes(id));
+    }, 15_000);
     const received = collectors.flatMap((c) => c.stats.received);
     expect(new Set(received).size).toBe(received.length); // no report was ever posted twice
     expect(collectors.map((c) => c.stats.duplicates)).toEqual([0, 0]);
-    expect(stored().map((r) => r.id)).toEqual([...new Set(stored().map((r) => r.id))]);
+    expect(Number((await collector.store.query('SELECT count(*) AS n FROM verdicts'))[0]!.n)).toBe((await collector.store.count()) * ids.length);
     const after = await client.send('getFleetStatus', {});
     expect(after.upload).toMatchObject({ dropped: 0, rejected: 0 });
     expect(after.schedule.runs).toBeGreaterThanOrEqual(3);

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aggregateFleet } from '../../utils/fleet/aggregate';
+import { generateReports } from '../../utils/fleet/generate-reports';
+import { validateReportValue, type FleetReport } from '../../utils/fleet/validate-report';
+import { queryAggregate } from './aggregate-sql';
+import { createBatcher } from './batcher';
+import { openDuckdbStore } from './duckdb-store';
+import type { FleetStore } from './store';
+
+export const fleet = (reports: unknown[]): FleetReport[] =>
+  reports.map((r) => {
+    const v = validateReportValue(r);
+    if (!v.ok) throw new Error(v.reason);
+    return v.report;
+  });
+
+let dir: string;
+let store: FleetStore;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'duckdb-store-test-'));
+  store = await openDuckdbStore(dir);
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('DuckDB store', () => {
+  it('stores each report id once, in batches, and keeps them across a reopen', async () => {
+    const reports = fleet(generateReports(30));
+    const batcher = createBatcher(store, { maxBatch: 10 });
+    const outcomes = await Promise.all([...reports, reports[0]!, reports[29]!].map((r) => batcher.add(r)));
+    expect(outcomes.filter((o) => o === 'stored')).toHaveLength(30);
+    expect(outcomes.slice(30)).toEqual(['duplicate', 'duplicate']);
+    expect(await store.count()).toBe(30);
+    expect(Number((await store.query('SELECT count(*) AS n FROM verdicts'))[0]!.n)).toBe(30 * 8);
+    await store.close();
+    store = await openDuckdbStore(dir);
+    expect(await createBatcher(store).add(reports[5]!)).toBe('duplicate');
+    expect(Number((await store.query('SELECT count(*) AS n FROM verdicts'))[0]!.n)).toBe(30 * 8);
+  });
+
+  it('answers the same aggregate as the page computes from the reports', async () => {
+    const raw = generateReports(400, 11);
+    raw[3] = { ...raw[3]!, status: 'failed' };
+    raw[4] = { ...raw[4]!, control: { ok: false, checks: [] } };
+    const reports = fleet(raw);
+    const batcher = createBatcher(store);
+    await Promise.all(reports.map((r) => batcher.add(r)));
+    const { aggregate, choices } = await queryAggregate(store, { population: 'WORLD', sites: [] });
+    const expected = aggregateFleet(reports, 'WORLD');
+    expect(choices).toMatchObject({ sites: ['Lille', 'Lyon', 'Paris HQ', 'Remote'], catalogVersions: ['2026.1'], stored: 400 });
+    expect(aggregate.facts).toEqual(expected.facts);
+    expect(aggregate.services).toEqual(expected.services);
+    expect({ ...aggregate, heatmap: [], trend: [], facts: [], services: [] }).toEqual({ ...expected, heatmap: [], trend: [], facts: [], services: [] });
+    expect(aggregate.heatmap.map((c) => [c.site, c.category, c.reports])).toEqual(expected.heatmap.map((c) => [c.site, c.category, c.reports]));
+    aggregate.heatmap.forEach((c, i) => expect(c.blockedShare).toBeCloseTo(expected.heatmap[i]!.blockedShare!, 12));
+    expect(aggregate.trend.map((p) => [p.day, p.reports])).toEqual(expected.trend.map((p) => [p.day, p.reports]));
+    aggregate.trend.forEach((p, i) => expect(p.degradedShare).toBeCloseTo(expected.trend[i]!.degradedShare!, 12));
+  });
+
+  it('filters by site, period and catalog version', async () => {
+    const reports = fleet(generateReports(200, 3));
+    const batcher = createBatcher(store);
+    await Promise.all(reports.map((r) => batcher.add(r)));
+    const pick = (r: FleetReport) => r.site === 'Lyon' && r.startedAt >= '2026-01-10' && r.startedAt < '2026-01-21';
+    const { aggregate } = await queryAggregate(store, { population: 'WORLD', sites: ['Lyon'], from: '2026-01-10', to: '2026-01-20', catalogVersion: '2026.1' });
+    expect(aggregate.facts).toEqual(aggregateFleet(reports.filter(pick), 'WORLD').facts);
+    expect(aggregate.reports).toBe(reports.filter(pick).length);
+    const none = await queryAggregate(store, { population: 'WORLD', sites: ["O'Hare \\ x"], catalogVersion: '1999' });
+    expect(none.aggregate).toMatchObject({ reports: 0, facts: [], trend: [] });
+  });
+});
