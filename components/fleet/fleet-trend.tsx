@@ -6,6 +6,7 @@ import { axis, UPlotChart, type ChartColors } from '../uplot-chart';
 /** Daily mean blocked share: a uPlot line, with the same figures as a table (screen readers, print). */
 export function FleetTrend({ agg }: { agg: FleetAggregate }) {
   const { t, fmt } = useI18n();
+  const share = (v: number | null) => (v === null ? t('fleet_noFigure') : fmt.percent(v));
   const build = useCallback(
     (width: number, colors: ChartColors) => ({
       options: {
@@ -26,10 +27,10 @@ export function FleetTrend({ agg }: { agg: FleetAggregate }) {
       <details>
         <summary>{t('fleet_day')}</summary>
         <table data-testid="fleet-trend">
-          <thead><tr><th scope="col">{t('fleet_day')}</th><th scope="col">{t('fleet_reports')}</th><th scope="col">{t('fleet_blockedShare')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('fleet_day')}</th><th scope="col">{t('fleet_reports')}</th><th scope="col">{t('fleet_blockedShare')}</th><th scope="col">{t('fleet_degradedShare')}</th></tr></thead>
           <tbody>
             {agg.trend.map((p) => (
-              <tr key={p.day}><td>{p.day}</td><td>{fmt.integer(p.reports)}</td><td>{p.blockedShare === null ? t('fleet_noFigure') : fmt.percent(p.blockedShare)}</td></tr>
+              <tr key={p.day}><td>{p.day}</td><td>{fmt.integer(p.reports)}</td><td>{share(p.blockedShare)}</td><td>{share(p.degradedShare)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -9,7 +9,8 @@ import { extensionDir } from './fleet-helpers';
 
 // The fleet page in real Chromium: 1,000 generated reports (500 files + one
 // 500-line NDJSON) and 10 hostile files; the hostile ones are rejected with a
-// reason each, the rest aggregate, and no payload ever runs.
+// reason each, the rest aggregate, and no payload ever runs. Then the same page
+// reads a collector's aggregates with its read credential, filtered by site.
 const dir = mkdtempSync(join(tmpdir(), 'access-gap-fleet-page-'));
 let browser: LaunchedChromium | undefined;
 let collector: Collector | undefined;
@@ -19,6 +20,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const UPLOAD = 'Bearer fleet-upload-token';
+const READ = 'Bearer fleet-read-token';
 const PWN = 'window.__pwned = (window.__pwned || 0) + 1';
 function writeFixtures(): { paths: string[]; hostile: Record<string, RegExp> } {
   const reports = generateReports(1000, 7);
@@ -52,7 +55,7 @@ function writeFixtures(): { paths: string[]; hostile: Record<string, RegExp> } {
 }
 
 describe('fleet page', () => {
-  it('aggregates 1,000 reports, rejects 10 hostile files with reasons, runs no payload; loads from the receiver', async () => {
+  it("aggregates 1,000 reports, rejects 10 hostile files with reasons, runs no payload; reads a collector's aggregates", async () => {
     const { paths, hostile } = writeFixtures();
     browser = await launchChromiumWithExtension({ extensionDir: extensionDir() });
     const page = await browser.context.newPage();
@@ -90,13 +93,34 @@ describe('fleet page', () => {
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFsite,service_id,service,category,verdict,mechanism,reports,population,usage_share');
 
-    // From the receiver's URL: 3 more reports, and the 1,000 already loaded are duplicates.
-    collector = await startCollector({ dir: join(dir, 'receiver') });
-    for (const r of [...generateReports(3, 99), generateReports(1, 7)[0]!]) {
-      await fetch(`${collector.url}/reports`, { method: 'POST', body: JSON.stringify(r), headers: { 'content-type': 'application/json' } });
+    // From the collector: it aggregates on its side; the page asks only for the views, with the read credential.
+    collector = await startCollector({
+      dir: join(dir, 'collector'),
+      credentials: { upload: [UPLOAD], read: [READ] },
+      origins: [`chrome-extension://${browser.extensionId}`],
+    });
+    for (const r of [...generateReports(3, 99), generateReports(3, 99)[0]!]) {
+      await fetch(`${collector.url}/reports`, { method: 'POST', body: JSON.stringify(r), headers: { 'content-type': 'application/json', authorization: UPLOAD } });
     }
+    const asked: string[] = [];
+    page.on('request', (r) => void (r.url().startsWith(collector!.url) && asked.push(new URL(r.url()).pathname)));
     await page.locator('#fleet-url').fill(collector.url);
+    // The upload credential every browser holds does not read.
+    await page.locator('#fleet-auth').fill(UPLOAD);
     await page.getByRole('button', { name: 'Load from receiver' }).click();
-    await counts.and(page.locator('[data-aggregated="1003"][data-rejected="11"]')).waitFor({ timeout: 20_000 });
+    await page.getByRole('alert').filter({ hasText: 'HTTP 401' }).waitFor({ timeout: 20_000 });
+    await page.locator('#fleet-auth').fill(READ);
+    await page.getByRole('button', { name: 'Load from receiver' }).click();
+    await counts.and(page.locator('[data-aggregated="3"]')).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('fleet-remote').textContent()).toMatch(/3 reports stored/);
+    expect(await page.getByTestId('fleet-heatmap').locator('tbody tr').count()).toBe(3);
+    // Filter by site: the collector answers for Lyon only.
+    await page.locator('#fleet-filter-site').selectOption('Lyon');
+    await page.getByTestId('fleet-filter').getByRole('button', { name: 'Apply' }).click();
+    await counts.and(page.locator('[data-aggregated="1"]')).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('fleet-heatmap').locator('tbody tr').count()).toBe(1);
+    // Only aggregates crossed the wire, never the reports themselves.
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(asked)).toEqual(new Set(['/api/aggregate']));
   });
 });
