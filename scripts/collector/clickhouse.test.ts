@@ -44,7 +44,7 @@ afterAll(async () => {
 /** Shares computed by two engines' float sums differ in the last bits; everything else must be identical. */
 const rounded = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(12)) : v)));
 
-describe('ClickHouse and DuckDB', () => {
+describe('ClickHouse and DuckDB', { timeout: 30_000 }, () => {
   it.each<[string, FleetFilter]>([
     ['everything', { population: 'WORLD', sites: [] }],
     ['two sites over ten days', { population: 'WORLD', sites: ['Lyon', "O'Brien \\ site"], from: '2026-01-05', to: '2026-01-14' }],

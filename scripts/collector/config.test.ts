@@ -8,7 +8,7 @@ const files: Record<string, string> = {
 };
 const read = (p: string) => files[p] ?? '';
 
-describe('collector command line', () => {
+describe('collector command line', { timeout: 30_000 }, () => {
   it('refuses secrets in argv (they show in ps) and takes them from the environment or a file', () => {
     expect(() => parseCommand(['--auth', 'Bearer x'], {}, read)).toThrow(/--auth is refused: a secret on the command line is visible/);
     expect(() => parseCommand(['serve', '--read-auth=Bearer x'], {}, read)).toThrow(/--read-auth is refused/);

@@ -28,7 +28,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('DuckDB store', () => {
+describe('DuckDB store', { timeout: 30_000 }, () => {
   it('stores each report id once, in batches, and keeps them across a reopen', async () => {
     const reports = fleet(generateReports(30));
     const batcher = createBatcher(store, { maxBatch: 10 });

@@ -24,10 +24,11 @@ export const duckdbDialect: Dialect = {
 };
 
 /**
- * DuckDB, embedded: one file in `dir`, nothing to install. A batch is appended to
- * temporary staging tables, then moved in one transaction (`INSERT OR IGNORE` on the
- * report id, the idempotency key): a failure rolls the whole batch back, so a disk
- * that fills up mid-batch leaves no half-stored report and the next batch starts clean.
+ * DuckDB, embedded: one file in `dir`, nothing to install. A batch's report rows are
+ * appended to a temporary staging table, then one transaction inserts them with
+ * `INSERT OR IGNORE` on the report id (the idempotency key) and appends the verdict
+ * and gap rows of the reports that were new: a failure rolls the whole batch back, so
+ * a disk that fills up mid-batch leaves no half-stored report and the next batch starts clean.
  * Writes and reads use separate connections, so aggregates are served during ingest.
  */
 export async function openDuckdbStore(dir: string, { file = DATABASE_FILE } = {}): Promise<FleetStore> {
@@ -60,20 +61,17 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE } = {}
     writing(async () => {
       if (!batch.length) return new Set<string>();
       try {
-        for (const t of TABLES) await writer.run(`DELETE FROM stage_${t.name}`);
-        await stage(writer, 'reports', batch.map((b) => b.report));
-        await stage(writer, 'verdicts', batch.flatMap((b) => b.verdicts));
-        await stage(writer, 'gaps', batch.flatMap((b) => b.gaps));
+        await writer.run('DELETE FROM stage_reports');
+        await append(writer, 'reports', batch.map((b) => b.report), 'temp');
         await writer.run('BEGIN TRANSACTION');
         try {
           const inserted = await writer.runAndReadAll(`INSERT OR IGNORE INTO reports ${selectStaged(TABLES[0]!)} RETURNING id`);
           const fresh = new Set(inserted.getRows().map((row) => String(row[0])));
-          const old = batch.map((b) => b.report.id).filter((id) => !fresh.has(id));
-          for (const t of TABLES.slice(1)) {
-            // Rows of reports stored earlier stay out: a duplicate adds nothing.
-            if (old.length) await writer.run(`DELETE FROM stage_${t.name} WHERE report_id IN (${old.map(duckdbDialect.text).join(',')})`);
-            await writer.run(`INSERT INTO ${t.name} ${selectStaged(t)}`);
-          }
+          // Rows of reports stored earlier stay out: a duplicate adds nothing. Appenders write
+          // inside the open transaction, so a rollback takes them back too.
+          const kept = batch.filter((b) => fresh.has(b.report.id));
+          await append(writer, 'verdicts', kept.flatMap((b) => b.verdicts));
+          await append(writer, 'gaps', kept.flatMap((b) => b.gaps));
           await writer.run('COMMIT');
           return fresh;
         } catch (error) {
@@ -107,8 +105,9 @@ async function setUp(connection: DuckDBConnection) {
     const columns = t.columns.map((c) => `${c.name} ${TYPE[c.kind]}`);
     if (t.name === 'reports') columns.push('PRIMARY KEY (id)');
     await connection.run(`CREATE TABLE IF NOT EXISTS ${t.name} (${columns.join(', ')})`);
-    await connection.run(`CREATE TEMP TABLE IF NOT EXISTS stage_${t.name} (${t.columns.map((c) => `${c.name} ${STAGE_TYPE[c.kind]}`).join(', ')})`);
   }
+  const reports = TABLES[0]!;
+  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS stage_reports (${reports.columns.map((c) => `${c.name} ${STAGE_TYPE[c.kind]}`).join(', ')})`);
 }
 
 function selectStaged(t: TableSpec): string {
@@ -116,13 +115,15 @@ function selectStaged(t: TableSpec): string {
   return `SELECT ${t.columns.map(cast).join(', ')} FROM stage_${t.name}`;
 }
 
-async function stage(connection: DuckDBConnection, name: TableSpec['name'], rows: readonly object[]) {
+/** Appender rows (text columns go in as VARCHAR: DuckDB's appender casts them to DATE and TIMESTAMP). */
+async function append(connection: DuckDBConnection, name: TableSpec['name'], rows: readonly object[], staging?: 'temp') {
+  if (!rows.length) return;
   const spec = TABLES.find((t) => t.name === name)!;
-  const appender = await connection.createAppender(`stage_${name}`, 'main', 'temp');
+  const appender = staging ? await connection.createAppender(`stage_${name}`, 'main', 'temp') : await connection.createAppender(name);
   try {
     for (const row of rows) {
       const values = row as Record<string, unknown>;
-      for (const c of spec.columns) append(appender, c.kind, values[c.name]);
+      for (const c of spec.columns) appendValue(appender, c.kind, values[c.name]);
       appender.endRow();
     }
     appender.flushSync();
@@ -131,7 +132,7 @@ async function stage(connection: DuckDBConnection, name: TableSpec['name'], rows
   }
 }
 
-function append(appender: DuckDBAppender, kind: ColumnKind, value: unknown) {
+function appendValue(appender: DuckDBAppender, kind: ColumnKind, value: unknown) {
   if (value === null || value === undefined) appender.appendNull();
   else if (kind === 'flag' || kind === 'count') appender.appendInteger(value as number);
   else if (kind === 'share' || kind === 'share?') appender.appendDouble(value as number);

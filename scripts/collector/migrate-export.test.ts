@@ -25,7 +25,7 @@ function ndjsonDir(): string {
   return old;
 }
 
-describe('migrate and export', () => {
+describe('migrate and export', { timeout: 30_000 }, () => {
   it('moves an NDJSON directory into DuckDB once, naming each bad line', async () => {
     const old = ndjsonDir();
     const store = await openDuckdbStore(join(dir, 'db'));

@@ -67,7 +67,7 @@ const post = (c: Collector, body: string, auth?: string, extra: Record<string, s
   fetch(`${c.url}/reports`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...extra } });
 const aggregate = (c: Collector, auth?: string) => fetch(`${c.url}/api/aggregate?population=WORLD`, { headers: auth ? { authorization: auth } : {} });
 
-describe('collector security', () => {
+describe('collector security', { timeout: 30_000 }, () => {
   it('refuses to listen beyond loopback without upload and read credentials', async () => {
     await expect(startCollector({ dir, host: '0.0.0.0' })).rejects.toThrow(/refusing to listen on 0.0.0.0 without upload .* and read .* credentials/);
     await expect(startCollector({ dir, host: '0.0.0.0', credentials: { upload: [UPLOAD] } })).rejects.toThrow(/without read/);

@@ -20,7 +20,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('collector', () => {
+describe('collector', { timeout: 30_000 }, () => {
   it('stores a valid report once per id and acknowledges each upload by id', async () => {
     const [a, b] = generateReports(2);
     const first = await post(JSON.stringify(a));

@@ -101,15 +101,21 @@ export function createRowMaker(): (report: FleetReport, receivedAt: Date) => Rep
       browser_name: r.browser.name, browser_version: r.browser.version, catalog_name: r.catalog.name, catalog_version: r.catalog.version,
       catalog_hash: r.catalog.hash, complete, control_ok: r.control.ok ? 1 : 0, services: r.services.length,
     };
+    const withFigures = new Set<Population>();
     const verdicts = r.services.map((s): VerdictRow => {
-      const share = (p: Population) => usageFor({ usage: s.usage } as Parameters<typeof usageFor>[0], p)?.share ?? null;
+      const share = (p: Population) => {
+        const figure = s.usage.length ? (usageFor({ usage: s.usage } as Parameters<typeof usageFor>[0], p)?.share ?? null) : null;
+        if (figure !== null) withFigures.add(p);
+        return figure;
+      };
       return {
         report_id: r.id, ...dims, service_id: s.id, service_name: s.name, category: s.category, verdict: s.verdict,
         mechanism: s.mechanism ?? '', share_fr: share('FR'), share_us: share('US'), share_world: share('WORLD'),
       };
     });
     const gaps: GapRow[] = [];
-    for (const population of POPULATIONS) {
+    // Without a single figure for a population every share is null: no rows, and no gap to compute.
+    for (const population of POPULATIONS.filter((p) => withFigures.has(p))) {
       const gap = gapOf(r, population);
       // A tally without weight has no share (null, never 0): it has no row, as in the page's means.
       for (const t of [{ category: '', ...gap.overall }, ...gap.byCategory]) {
