@@ -21,7 +21,8 @@ export function AuditAnnouncement({ state, report, gap }: { state: AuditState | 
       setText('');
       return;
     }
-    if (!sawRunning.current || !state || !report) return;
+    // The state turns complete a moment before the finished report is read: wait for that report.
+    if (!sawRunning.current || !state || report?.id !== state.id || report.status === 'running') return;
     sawRunning.current = false;
     if (state.control && !state.control.ok) return setText(t('auditDone_control'));
     const count = (v: string) => report.services.filter((s) => s.verdict === v).length;
@@ -33,7 +34,7 @@ export function AuditAnnouncement({ state, report, gap }: { state: AuditState | 
         share === null || share === undefined ? t('auditDone_noScore') : t('auditDone_score', fmt.percent(share)),
       ].join(' '),
     );
-  }, [running, state?.id, report, gap]);
+  }, [running, state?.id, report?.id, report?.status, gap]);
   return (
     <p class="visually-hidden" role="status" aria-atomic="true" data-testid="audit-announcement">
       {text}

@@ -31,4 +31,19 @@ describe('Chrome manifest', () => {
       expect(docFr, p).toContain(`\`${p}\``);
     }
   });
+
+  it('the store listing justifies every permission in both languages, with a summary the stores accept', () => {
+    const m = manifest();
+    for (const [file, heading, summary] of [['store/listing.en.md', 'Permission justifications', 'Short description'], ['store/listing.fr.md', 'Justification des autorisations', 'Description courte']] as const) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const section = (name: string) => text.split(/^## /m).find((s) => s.startsWith(name))?.slice(name.length) ?? '';
+      const justified = [...section(heading).matchAll(/^- `([^`]+)`/gm)].map((x) => x[1]!.replace(/ \(.*\)$/, ''));
+      for (const p of m.permissions as string[]) expect(justified, `${file}: ${p}`).toContain(p);
+      expect(justified, file).toContain('host permissions');
+      // The Chrome Web Store's summary field takes at most 132 characters.
+      const short = section(summary).replace(/<!--[\s\S]*?-->/g, '').trim();
+      expect(short.length, file).toBeGreaterThan(40);
+      expect([...short].length, file).toBeLessThanOrEqual(132);
+    }
+  });
 });
