@@ -48,13 +48,14 @@ export interface DashboardViewProps {
  * first three on one page.
  */
 export function DashboardView(p: DashboardViewProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const section = (id: string, title: string, children: preact.ComponentChildren, extra = '') => (
     <section id={id} class={`panel ${extra}`} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {children}
     </section>
   );
+  const docLang = locale.startsWith('fr') ? 'fr' : 'en';
   return (
     <>
       <a class="skip-link" href="#main">{t('skipToContent')}</a>
@@ -96,6 +97,12 @@ export function DashboardView(p: DashboardViewProps) {
           </>
         ), 'no-print settings-area')}
       </main>
+      <footer class="dash-footer no-print">
+        {/* The same text the store listing links to (docs/privacy*.md, shipped by npm run docs:pages). */}
+        <a href={`/docs/privacy.${docLang}.html`} data-testid="privacy-link">{t('privacyPolicy')}</a>
+        {' · '}
+        <a href={`/docs/permissions.${docLang}.html`}>{t('permissionsWhy')}</a>
+      </footer>
     </>
   );
 }

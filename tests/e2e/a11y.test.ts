@@ -113,6 +113,18 @@ describe('accessibility', () => {
     await page.close();
   });
 
+  it('the dashboard links to the privacy policy shipped in the extension, in the page language', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url('dashboard.html'));
+    const href = await page.getByTestId('privacy-link').getAttribute('href');
+    expect(href).toBe('/docs/privacy.en.html');
+    await page.getByTestId('privacy-link').click();
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(/privacy policy/i);
+    expect(await page.locator('body').innerText()).toContain('What is never collected');
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('fleet page: axe finds nothing', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
