@@ -37,7 +37,9 @@ export function ThroughputEvidenceView({ evidence: e }: { evidence: ThroughputEv
     'few-samples': () => t('throughput_few_samples', fmt.integer(e.service.samples), fmt.integer(DEFAULT_THROTTLE_OPTIONS.minSamples)),
     'no-control': () => t('throughput_no_control'),
     skipped: () => t('throughput_skipped'),
+    'discovery-failed': () => t('throughput_discovery_failed'),
   };
+  const d = e.discovery;
   return (
     <div class="sub-evidence" data-testid="throughput-evidence" data-outcome={e.outcome} data-reason={e.reason}>
       <h4>
@@ -61,6 +63,16 @@ export function ThroughputEvidenceView({ evidence: e }: { evidence: ThroughputEv
           {figure(t('throughput_ttfb'), (s) => (s.ttfbMs === undefined ? undefined : fmt.duration(s.ttfbMs)))}
         </tbody>
       </table>
+      {!!e.service.burstBytes && e.service.judgedBytes !== undefined && (
+        <p class="muted" data-testid="throughput-burst">
+          {t('throughput_burst', fmt.bytes(e.service.judgedBytes), fmt.bytes(e.service.burstBytes), fmt.bytes(e.service.bytes))}
+        </p>
+      )}
+      {d && (
+        <p class="muted" data-testid="throughput-discovery">
+          {t('throughput_discovery', new URL(d.api).host, d.url ?? d.error ?? '')}
+        </p>
+      )}
       {ratio !== undefined && <p class="muted" data-testid="throughput-ratio">{t('throughput_ratio', pct(ratio), pct(e.fraction))}</p>}
       <p class="muted evidence-urls">
         <code>{e.service.url}</code>

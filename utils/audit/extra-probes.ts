@@ -15,10 +15,10 @@ export interface ExtraProbeContext {
 
 /** A throughput observation that downloads nothing, with the reason. */
 function skipped(serviceId: string, url: string, reason: string): Observation {
-  const { maxBytes, windowMs, sliceMs } = THROUGHPUT_LIMITS;
+  const { maxBytes, windowMs, sliceMs, burstBytes } = THROUGHPUT_LIMITS;
   return {
     serviceId, channel: 'media', kind: 'throughput', url, startedAt: Date.now(), redirects: [], timeoutMs: 0,
-    throughput: { downloads: [], limits: { maxBytes, windowMs, sliceMs }, skipped: reason }, timings: { totalMs: 0 },
+    throughput: { downloads: [], limits: { maxBytes, windowMs, sliceMs, burstBytes }, skipped: reason }, timings: { totalMs: 0 },
   };
 }
 
@@ -35,15 +35,16 @@ export function startExtraProbes(ctx: ExtraProbeContext) {
   const sampled = probes.throughput ? throughputServices(catalog) : [];
   const run = (job: () => Promise<void>) => jobs.push(job());
 
-  const measure = (serviceId: string, url: string) =>
+  const measure = (task: (typeof sampled)[number]) =>
     run(async () => {
+      const { serviceId, url } = task;
       const key = probeKey(serviceId, 'media', 'throughput');
       if (seen.has(key)) return;
       const media = seen.get(probeKey(serviceId, 'media', 'fetch'));
       // A failed media host has nothing to measure; its fetch already says why.
       const ok = media?.status !== undefined && media.status < 400;
       const observation = ok
-        ? await probes.throughput!({ serviceId, url }, timeoutMs).catch((e: unknown) => skipped(serviceId, url, `probe error: ${String(e)}`))
+        ? await probes.throughput!(task, timeoutMs).catch((e: unknown) => skipped(serviceId, url, `probe error: ${String(e)}`))
         : skipped(serviceId, url, 'media-failed');
       await ctx.record(key, observation);
       await ctx.classify(serviceId);
@@ -80,7 +81,7 @@ export function startExtraProbes(ctx: ExtraProbeContext) {
           for (const t of sampled) await ctx.classify(t.serviceId);
         });
       }
-      for (const t of sampled) measure(t.serviceId, t.url);
+      for (const t of sampled) measure(t);
     },
     /** Resolves when every job started so far (and any started by them) has finished. */
     async done() {

@@ -57,7 +57,10 @@ export function throughputServices(catalog: Catalog, max = THROUGHPUT_LIMITS.max
     .map((s, i) => ({ s, i }))
     .sort((a, b) => topShare(b.s) - topShare(a.s) || a.i - b.i)
     .slice(0, max)
-    .map(({ s }) => ({ serviceId: s.id, url: s.channels.media as string }));
+    .map(({ s }) => {
+      const discover = s.endpoints?.media?.discover;
+      return { serviceId: s.id, url: s.channels.media as string, ...(discover ? { discover } : {}) };
+    });
 }
 
 /** STUN/TURN servers to gather against: every `call` endpoint, then the call control. */

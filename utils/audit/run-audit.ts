@@ -4,6 +4,7 @@ import type { AuditStore } from '../store/audits';
 import type { Observation } from '../probe/types';
 import type { PolicyTarget } from '../probe/policy-probe';
 import type { CallTarget } from '../probe/webrtc-probe';
+import type { ThroughputTask } from '../probe/throughput-browser';
 import { callReached } from '../probe/webrtc-probe';
 import { startExtraProbes } from './extra-probes';
 import { runPool } from '../probe/pool';
@@ -16,7 +17,7 @@ export interface ProbeFns {
   webSocket(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
   policy(targets: PolicyTarget[], timeoutMs: number): Promise<Observation[]>;
   /** Bounded timed downloads of a media host or the throughput control; absent ⇒ throughput is not measured. */
-  throughput?(task: { serviceId: string; url: string }, headerTimeoutMs: number): Promise<Observation>;
+  throughput?(task: ThroughputTask, headerTimeoutMs: number): Promise<Observation>;
   /** ICE gathering against STUN/TURN servers, one observation per target; absent ⇒ calls are not probed. */
   calls?(targets: CallTarget[], timeoutMs: number): Promise<Observation[]>;
 }

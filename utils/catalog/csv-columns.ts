@@ -3,6 +3,8 @@
  * several rows with the same id (service columns repeated, or left empty). A service
  * with no figure takes one row with the usage columns empty. Header names are
  * case-insensitive; unknown columns are rejected so a typo never silently drops data.
+ * Endpoint provenance and run-time discovery (`endpoints`) are JSON-only: a CSV catalog
+ * probes the URLs it lists.
  */
 export const CSV_COLUMNS = [
   'id',
@@ -13,6 +15,7 @@ export const CSV_COLUMNS = [
   'page',
   'media',
   'realtime',
+  'call',
   'retired_year',
   'successor',
   'successor_id',
@@ -28,8 +31,8 @@ export const CSV_COLUMNS = [
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Columns describing the service (must agree between rows of one id) vs. one usage figure. */
-export const SERVICE_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(0, 13);
-export const USAGE_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(13);
+export const SERVICE_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(0, 14);
+export const USAGE_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(14);
 export const REQUIRED_COLUMNS: readonly CsvColumn[] = ['id', 'name', 'category'];
 
 /** Schema path → CSV column, so valibot errors point at the cell to fix. */

@@ -39,6 +39,7 @@ function cellOf(service: ServiceEntry, figure: UsageFigure | undefined, column: 
     case 'page':
     case 'media':
     case 'realtime':
+    case 'call':
       return service.channels[column] ?? '';
     case 'retired_year':
       return service.retired ? String(service.retired.year) : '';

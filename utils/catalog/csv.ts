@@ -114,7 +114,7 @@ function buildEntry(group: Group, errors: string[]): { entry: unknown; usageRows
     errors.push(`row ${row}, ${column}: "${value}" is not a year`);
     return undefined;
   };
-  const channels = Object.fromEntries((['page', 'media', 'realtime'] as const).flatMap((c) => (cell(c) ? [[c, cell(c)]] : [])));
+  const channels = Object.fromEntries((['page', 'media', 'realtime', 'call'] as const).flatMap((c) => (cell(c) ? [[c, cell(c)]] : [])));
   const retiredYear = year(cell('retired_year'), at, 'retired_year');
   const usageRows: number[] = [];
   const usage = group.rows.flatMap(({ row, cells }) => {

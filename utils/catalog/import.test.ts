@@ -36,7 +36,7 @@ const REJECTED: [file: string, message: string][] = [
   ['at-formula.csv', 'row 2, source: looks like a spreadsheet formula (starts with "@"); remove it'],
   ['tab-formula.csv', 'row 2, id: looks like a spreadsheet formula (starts with a tab); remove it'],
   ['html-name.csv', 'row 2, name: contains HTML (< or >)'],
-  ['unknown-column.csv', 'row 1: unknown column "nom" (expected some of id, name, name_fr, category, domains, page, media, realtime, retired_year, successor, successor_id, retired_note, checked, population, share, metric, source, year, source_url)'],
+  ['unknown-column.csv', 'row 1: unknown column "nom" (expected some of id, name, name_fr, category, domains, page, media, realtime, call, retired_year, successor, successor_id, retired_note, checked, population, share, metric, source, year, source_url)'],
   ['missing-column.csv', 'row 1: missing column "category"'],
   ['share-ambiguous.csv', 'row 2, share: 63.7 is above 1; write "63.7 %" or "0.637"'],
   ['share-not-number.csv', 'row 2, share: "about half" is not a number (write 63,7 % or 0,637)'],

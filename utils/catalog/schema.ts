@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { FORMULA_TRIGGER } from './csv-columns';
+import { EndpointsSchema } from './endpoint-schema';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** One DNS label: letters, digits, inner hyphens, 1–63 chars (RFC 1035 §2.3.1, relaxed to allow digits first). */
@@ -110,6 +111,8 @@ const ServiceFieldsSchema = v.strictObject({
   domains: v.optional(v.array(v.pipe(v.string(), v.check(isHostname, 'not a domain')))),
   retired: v.optional(RetiredSchema),
   channels: ChannelUrlsSchema,
+  /** Where the media and call endpoints came from (or why there is none): see endpoint-schema.ts. */
+  endpoints: v.optional(EndpointsSchema),
   usage: v.array(UsageFigureSchema),
   /** Date (YYYY-MM-DD) the endpoints were last checked: endpoint lists rot. */
   checked: v.optional(v.pipe(v.string(), v.isoDate('not a YYYY-MM-DD date'))),

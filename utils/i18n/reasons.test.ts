@@ -56,7 +56,7 @@ describe('classifier reason keys', () => {
     // Verdict words and mechanisms are not reasons: the scan must not pick them up.
     for (const word of ['blocked', 'inconclusive', 'reachable', 'dns', 'realtime']) expect(reasons).not.toContain(word);
     expect(reasons.size).toBeGreaterThan(55);
-    expect([...throughputReasons()].sort()).toEqual(['below-control', 'comparable', 'fast-enough', 'few-samples', 'no-control', 'skipped', 'too-small']);
+    expect([...throughputReasons()].sort()).toEqual(['below-control', 'comparable', 'discovery-failed', 'fast-enough', 'few-samples', 'no-control', 'skipped', 'too-small']);
   });
 
   it.each(LOCALES)('each have a sentence in %s', (locale) => {

@@ -3,7 +3,7 @@ import { probeThroughput } from './throughput-probe';
 import { THROUGHPUT_LIMITS } from './throughput-limits';
 
 // Small limits so the real timers stay fast; the statistics are tested apart with injected data.
-const limits = { ...THROUGHPUT_LIMITS, maxBytes: 4000, windowMs: 120, sliceMs: 30, minBytes: 1000 };
+const limits = { ...THROUGHPUT_LIMITS, maxBytes: 4000, windowMs: 120, sliceMs: 30, minBytes: 1000, burstBytes: 0, maxDownloadsPerHost: 3 };
 
 /** A fetch whose body yields `chunks` bytes `everyMs` apart, then ends (or never, when `endless`). */
 function fakeFetch(chunk: number, count: number, everyMs: number, endless = false): { fetch: typeof fetch; calls: RequestInit[] } {
@@ -24,12 +24,13 @@ function fakeFetch(chunk: number, count: number, everyMs: number, endless = fals
   return { fetch: impl as typeof fetch, calls };
 }
 
-const run = (f: typeof fetch) => probeThroughput({ serviceId: 's', url: 'https://cdn.test/x', headerTimeoutMs: 1000, limits, fetchImpl: f });
+const run = (f: typeof fetch, l = limits) => probeThroughput({ serviceId: 's', url: 'https://cdn.test/x', headerTimeoutMs: 1000, limits: l, fetchImpl: f });
 
 describe('probeThroughput', () => {
   it('stops at the byte cap and repeats a fast host until it has enough samples', async () => {
     const { fetch, calls } = fakeFetch(1000, 100, 1);
-    const o = await run(fetch);
+    // 1 s slices: however loaded the machine, a 4 kB download is one whole sample, so the host is downloaded three times.
+    const o = await run(fetch, { ...limits, sliceMs: 1000, windowMs: 2000 });
     expect(o.kind).toBe('throughput');
     expect(o.throughput?.downloads.map((d) => [d.end, d.bytes])).toEqual([['byte-cap', 4000], ['byte-cap', 4000], ['byte-cap', 4000]]);
     expect(calls.every((c) => c.credentials === 'omit' && c.cache === 'no-store')).toBe(true);

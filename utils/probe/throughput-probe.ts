@@ -1,7 +1,9 @@
-import type { Observation, ThroughputDownload } from './types';
+import type { Discovery } from '../catalog/endpoint-schema';
+import type { MediaDiscovery, Observation, ThroughputDownload } from './types';
 import { THROUGHPUT_LIMITS, type ThroughputLimits } from './throughput-limits';
-import { samplesOf } from './throughput-samples';
+import { sustainedSamples } from './throughput-samples';
 import { PROBE_REQUEST } from './request-init';
+import { discoverMediaUrl } from './media-discovery';
 
 export interface ThroughputProbeOptions {
   serviceId: string;
@@ -9,6 +11,8 @@ export interface ThroughputProbeOptions {
   /** How long to wait for response headers (the audit's probe timeout). */
   headerTimeoutMs: number;
   limits?: ThroughputLimits;
+  /** The catalog's discovery description: `url` is then the service's API that hands out the media URL. */
+  discover?: Discovery;
   fetchImpl?: typeof fetch;
   /** Monotonic ms clock (injected by tests). */
   now?: () => number;
@@ -19,20 +23,43 @@ export interface ThroughputProbeOptions {
 const MAX_PROGRESS_POINTS = 300;
 
 /**
- * Measure a host's throughput: bounded downloads (bytes and time), the same way as a
- * probe fetch (no cookies, no cache). A fast host is downloaded again until it gives
- * enough samples; a slow one fills its samples from the 1 s slices of one window, so a
- * throttled host costs one window, not three.
+ * Measure a host's throughput: one long bounded download (bytes and time), the same way as
+ * a probe fetch (no cookies, no cache), judged after its first `burstBytes` (a shaper's
+ * burst allowance). With a `discover` description, the service's own API is asked for the
+ * media URL first, and that answer is kept as evidence. Limits allowing, a fast host is
+ * downloaded again until it gives enough samples; a slow one fills its samples from the
+ * 1 s slices of one window.
  */
 export async function probeThroughput(opts: ThroughputProbeOptions): Promise<Observation> {
   const { limits = THROUGHPUT_LIMITS, now = () => performance.now(), clock = Date.now } = opts;
   const started = now();
   const startedAt = clock();
   const downloads: ThroughputDownload[] = [];
+  let discovery: MediaDiscovery | undefined;
+  let url = opts.url;
+  if (opts.discover) {
+    const found = await discoverMediaUrl(opts.url, opts.discover, {
+      bytes: limits.maxBytes,
+      timeoutMs: opts.headerTimeoutMs,
+      ...(opts.fetchImpl ? { fetchImpl: opts.fetchImpl } : {}),
+    });
+    discovery = found.evidence;
+    if (found.mediaUrl) url = found.mediaUrl;
+  }
+  const { maxBytes, windowMs, sliceMs, burstBytes } = limits;
+  const observed = {
+    serviceId: opts.serviceId, channel: 'media' as const, kind: 'throughput' as const,
+    // A discovered URL is recorded as the discovery evidence shows it (no query); the catalog URL otherwise.
+    url: discovery?.url ?? opts.url, startedAt, redirects: [], timeoutMs: opts.headerTimeoutMs,
+  };
+  if (discovery && url === opts.url) {
+    // No media URL, nothing to measure: the discovery's own evidence says why.
+    return { ...observed, throughput: { downloads, limits: { maxBytes, windowMs, sliceMs, burstBytes }, skipped: 'discovery-failed', discovery }, timings: { totalMs: Math.round(now() - started) } };
+  }
   while (downloads.length < limits.maxDownloadsPerHost) {
-    const d = await downloadOnce(opts, limits, now);
+    const d = await downloadOnce({ ...opts, url }, limits, now);
     downloads.push(d);
-    const samples = downloads.flatMap((x) => samplesOf(x, limits.sliceMs)).length;
+    const samples = downloads.flatMap((x) => sustainedSamples(x, sliceMs, burstBytes)).length;
     // Repeating cannot help a failed host, a file too small to measure, or a slow host (already a full window).
     if (samples >= limits.minSamples || d.end === 'error' || d.end === 'time-cap') break;
     if (d.end === 'complete' && d.bytes < limits.minBytes) break;
@@ -40,15 +67,9 @@ export async function probeThroughput(opts: ThroughputProbeOptions): Promise<Obs
   }
   const first = downloads[0];
   return {
-    serviceId: opts.serviceId,
-    channel: 'media',
-    kind: 'throughput',
-    url: opts.url,
-    startedAt,
-    redirects: [],
-    timeoutMs: opts.headerTimeoutMs,
+    ...observed,
     ...(first?.status !== undefined ? { status: first.status } : {}),
-    throughput: { downloads, limits: { maxBytes: limits.maxBytes, windowMs: limits.windowMs, sliceMs: limits.sliceMs } },
+    throughput: { downloads, limits: { maxBytes, windowMs, sliceMs, burstBytes }, ...(discovery ? { discovery } : {}) },
     timings: { ...(first?.ttfbMs !== undefined ? { headersMs: first.ttfbMs } : {}), totalMs: Math.round(now() - started) },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, samplesOf } from './throughput-samples';
+import { afterBurst, median, samplesOf, sustainedSamples } from './throughput-samples';
 import type { ThroughputDownload } from './types';
 
 const dl = (over: Partial<ThroughputDownload>): ThroughputDownload => ({
@@ -70,5 +70,28 @@ describe('median', () => {
     [[1, 100, 2, 3], 2.5],
   ])('median(%j) = %s', (values, expected) => {
     expect(median(values)).toBe(expected);
+  });
+});
+
+describe('afterBurst / sustainedSamples', () => {
+  const burst: ThroughputDownload = dl({ bytes: 1_192_000, progress: [[2, 1_000_000], [1000, 1_064_000], [2000, 1_128_000], [3000, 1_192_000]], readMs: 3100, end: 'time-cap' });
+
+  it('re-bases a download at the first progress point past the burst', () => {
+    expect(afterBurst(burst, 1_000_000)).toMatchObject({ bytes: 192_000, readMs: 3098, progress: [[998, 64_000], [1998, 128_000], [2998, 192_000]] });
+  });
+
+  it('a download that never got past the burst is returned whole; one that ended right at it has nothing after', () => {
+    const small = dl({ bytes: 500, progress: [[3, 500]], readMs: 3 });
+    expect(afterBurst(small, 1_000_000)).toBe(small);
+    expect(afterBurst(dl({ bytes: 1_000_000, progress: [[3, 1_000_000]], readMs: 3 }), 1_000_000)).toBeUndefined();
+  });
+
+  it('keeps only the slices after the burst: 1 MB at once then 64 kB/s gives 64 kB/s samples', () => {
+    expect(sustainedSamples(burst, 1000, 1_000_000).map((s) => s.bytesPerSecond)).toEqual([64_000, 64_000, 64_000]);
+  });
+
+  it('a small object fetched fast gives no sample: it may have fitted inside a burst', () => {
+    expect(sustainedSamples(dl({ bytes: 500_000, progress: [[5, 500_000]], readMs: 5 }), 1000, 1_000_000)).toEqual([]);
+    expect(sustainedSamples(dl({ bytes: 500_000, progress: [[5, 500_000]], readMs: 5 }), 1000, 0)).toHaveLength(1);
   });
 });

@@ -47,6 +47,41 @@ export function samplesOf(download: ThroughputDownload, sliceMs: number): Throug
   return [{ bytesPerSecond: (download.bytes * 1000) / ms, bytes: download.bytes, ms, whole: true }];
 }
 
+/**
+ * The part of a download after its first `burstBytes` bytes, re-based to start there:
+ * a shaper's burst allowance passes at full speed, the throttle only shows after it.
+ * A download that never got that far is returned whole (no burst was seen: the whole
+ * transfer is the rate this host gives); one that ended right at the burst has nothing
+ * after it (`undefined`).
+ */
+export function afterBurst(download: ThroughputDownload, burstBytes: number): ThroughputDownload | undefined {
+  if (burstBytes <= 0) return download;
+  const i = download.progress.findIndex(([, bytes]) => bytes >= burstBytes);
+  if (i < 0) return download;
+  const [t0, b0] = download.progress[i]!;
+  if (download.bytes <= b0 && download.end !== 'time-cap') return undefined;
+  return {
+    ...download,
+    bytes: download.bytes - b0,
+    readMs: Math.max(0, download.readMs - t0),
+    progress: download.progress.slice(i + 1).map(([t, b]): [number, number] => [t - t0, b - b0]),
+  };
+}
+
+/**
+ * The samples that say what a host sustains: those after its burst allowance. A download
+ * that never got past `burstBytes` keeps its 1 s slices (it was slow from the start, the
+ * throttle is visible) but not a whole-download sample: a small object fetched fast may
+ * have fitted entirely inside a shaper's burst, so it proves nothing about the rate after.
+ */
+export function sustainedSamples(download: ThroughputDownload, sliceMs: number, burstBytes = 0): ThroughputSample[] {
+  const tail = afterBurst(download, burstBytes);
+  if (!tail) return [];
+  const samples = samplesOf(tail, sliceMs);
+  const passedBurst = burstBytes <= 0 || tail !== download;
+  return passedBurst ? samples : samples.filter((x) => !x.whole);
+}
+
 /** The median, robust to one outlier in either direction (e.g. a token bucket's first burst). */
 export function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;

@@ -106,9 +106,22 @@ export interface ThroughputDownload {
 export interface ThroughputObservation {
   downloads: ThroughputDownload[];
   /** The limits in force, so a stored observation explains its own bounds. */
-  limits: { maxBytes: number; windowMs: number; sliceMs: number };
+  limits: { maxBytes: number; windowMs: number; sliceMs: number; burstBytes?: number };
   /** Why nothing was downloaded (e.g. the media channel itself failed). */
   skipped?: string;
+  /** Run-time discovery of the media URL (catalog `discover`), when the service's URLs rotate. */
+  discovery?: MediaDiscovery;
+}
+
+/** What asking the service's own API for a media URL gave (evidence of its own). */
+export interface MediaDiscovery {
+  /** The API asked (the catalog's media channel). */
+  api: string;
+  status?: number;
+  /** The media URL it handed out (range applied), when one was accepted. */
+  url?: string;
+  /** Why no URL was accepted: network error, bad JSON, missing field, foreign host. */
+  error?: string;
 }
 
 /** ICE candidate types Chromium reports. */

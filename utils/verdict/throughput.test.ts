@@ -84,3 +84,55 @@ describe('decideThrottle', () => {
     expect(e.outcome).toBe('throttled');
   });
 });
+
+describe('decideThrottle after a burst allowance (docs/throughput.md)', () => {
+  const BURST_LIMITS = { maxBytes: 1_500_000, windowMs: 5000, sliceMs: 1000, burstBytes: 1_000_000 };
+  const burstObs = (downloads: ThroughputDownload[], serviceId = 'netflix') =>
+    obs('https://cdn.test/v', downloads, { serviceId, throughput: { downloads, limits: BURST_LIMITS } });
+  /** A token-bucket shaper: `burst` bytes at once, then `rate` B/s, read every 50 ms over `ms`. */
+  function shaped(burst: number, rate: number, ms = 5000): ThroughputDownload {
+    const progress: [number, number][] = [[3, burst]];
+    for (let t = 50; t <= ms; t += 50) progress.push([t, burst + Math.round((rate * t) / 1000)]);
+    return { status: 200, ttfbMs: 20, bytes: progress.at(-1)![1], progress, readMs: ms, end: 'time-cap' };
+  }
+  /** 1.5 MB in `ms`, read in 64 kB chunks. */
+  function quick(ms: number, bytes = 1_500_000): ThroughputDownload {
+    const chunks = Math.ceil(bytes / 65_536);
+    const progress = Array.from({ length: chunks }, (_, i): [number, number] => [Math.round((ms * (i + 1)) / chunks), Math.min(bytes, (i + 1) * 65_536)]);
+    return { status: 200, ttfbMs: 10, bytes, progress, readMs: ms, end: bytes >= 1_500_000 ? 'byte-cap' : 'complete' };
+  }
+  const FAST_CONTROL = burstObs([quick(40)], '_control');
+
+  it('1 MB at full speed then 64 kB/s is throttled: judged on what follows the burst, and says how much was downloaded', () => {
+    const e = decideThrottle(burstObs([shaped(1_000_000, 64_000)]), FAST_CONTROL);
+    expect([e.outcome, e.reason]).toEqual(['throttled', 'below-control']);
+    expect(e.service.kBps).toBe(64);
+    expect(e.service).toMatchObject({ burstBytes: 1_000_000, samples: 4 });
+    expect(e.service.bytes).toBeGreaterThan(1_000_000);
+    expect(describeThrottle(e)).toMatch(/judged after the first 1 MB .* 1\.3 MB downloaded/);
+  });
+
+  it('a host that sends its 1.5 MB fast is not throttled, judged on the 500 kB after the burst', () => {
+    const e = decideThrottle(burstObs([quick(30)]), FAST_CONTROL);
+    expect([e.outcome, e.reason]).toEqual(['not-throttled', 'fast-enough']);
+    expect(e.service.judgedBytes).toBeGreaterThan(256 * 1024);
+  });
+
+  it('a small object fetched fast fits inside a burst: too small, never not-throttled nor throttled', () => {
+    const e = decideThrottle(burstObs([quick(5, 512 * 1024)]), FAST_CONTROL);
+    expect([e.outcome, e.reason]).toEqual(['inconclusive', 'too-small']);
+    expect(describeThrottle(e)).toMatch(/burst allowance/);
+  });
+
+  it('a host slow from the first byte (no burst) is still throttled', () => {
+    const e = decideThrottle(burstObs([shaped(0, 32_000)]), FAST_CONTROL);
+    expect([e.outcome, e.service.kBps]).toEqual(['throttled', 32]);
+  });
+
+  it('a failed discovery is inconclusive, with the discovery evidence', () => {
+    const discovery = { api: 'https://api.fast.com/netflix/speedtest/v2', status: 403, error: 'HTTP 403' };
+    const failed = obs('u', [], { throughput: { downloads: [], limits: BURST_LIMITS, skipped: 'discovery-failed', discovery } });
+    const e = decideThrottle(failed, FAST_CONTROL);
+    expect([e.outcome, e.reason, e.discovery]).toEqual(['inconclusive', 'discovery-failed', discovery]);
+  });
+});

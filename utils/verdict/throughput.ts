@@ -1,6 +1,6 @@
-import type { Observation } from '../probe/types';
+import type { MediaDiscovery, Observation } from '../probe/types';
 import type { ChannelVerdict } from './types';
-import { median, samplesOf } from '../probe/throughput-samples';
+import { median, sustainedSamples } from '../probe/throughput-samples';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
 
 /** Figures of one side (the service's media host, or the control) for reports and the UI. */
@@ -10,8 +10,12 @@ export interface ThroughputSide {
   kBps?: number;
   samples: number;
   downloads: number;
-  /** Body bytes downloaded on this side. */
+  /** Body bytes downloaded on this side (the burst included: what the audit cost). */
   bytes: number;
+  /** Bytes the rate was judged on: those after the burst allowance (`burstBytes`). */
+  judgedBytes?: number;
+  /** Bytes skipped as a possible shaper burst before judging (0: none). */
+  burstBytes?: number;
   /** Median time to first byte (response headers), ms. */
   ttfbMs?: number;
 }
@@ -19,10 +23,12 @@ export interface ThroughputSide {
 /** The throughput finding attached to a media channel's evidence. */
 export interface ThroughputEvidence {
   outcome: 'throttled' | 'not-throttled' | 'inconclusive';
-  /** Stable key: `below-control`, `comparable`, `fast-enough`, `too-small`, `few-samples`, `no-control`, `skipped`. */
+  /** Stable key: `below-control`, `comparable`, `fast-enough`, `too-small`, `few-samples`, `no-control`, `skipped`, `discovery-failed`. */
   reason: string;
   service: ThroughputSide;
   control?: ThroughputSide;
+  /** How the media URL was found at run time (catalog `discover`), with its own evidence. */
+  discovery?: MediaDiscovery;
   /** Service rate / control rate. */
   ratio?: number;
   /** Below this ratio the service is throttled. */
@@ -41,6 +47,8 @@ export interface ThrottleOptions {
    * ≈ 2.5 MB/s), so the difference would not stall anything.
    */
   fastEnoughBps: number;
+  /** A download that finished within one slice counts only if at least this much came after the burst. */
+  minAfterBurstBytes: number;
 }
 
 export const DEFAULT_THROTTLE_OPTIONS: ThrottleOptions = {
@@ -48,21 +56,32 @@ export const DEFAULT_THROTTLE_OPTIONS: ThrottleOptions = {
   minSamples: THROUGHPUT_LIMITS.minSamples,
   minBytes: THROUGHPUT_LIMITS.minBytes,
   fastEnoughBps: 2_500_000,
+  minAfterBurstBytes: THROUGHPUT_LIMITS.minAfterBurstBytes,
 };
 
-function sideOf(obs: Observation): ThroughputSide & { rate?: number } {
+function sideOf(obs: Observation, opts: ThrottleOptions): ThroughputSide & { rate?: number; enough: boolean } {
   const downloads = obs.throughput?.downloads ?? [];
   const sliceMs = obs.throughput?.limits.sliceMs ?? THROUGHPUT_LIMITS.sliceMs;
-  const rates = downloads.flatMap((d) => samplesOf(d, sliceMs)).map((s) => s.bytesPerSecond);
+  // Observations stored before burst-proofing have no burstBytes: judged as they were.
+  const burstBytes = obs.throughput?.limits.burstBytes ?? 0;
+  const samples = downloads.flatMap((d) => sustainedSamples(d, sliceMs, burstBytes));
+  const rates = samples.map((s) => s.bytesPerSecond);
   const rate = median(rates);
   const ttfb = median(downloads.flatMap((d) => (d.ttfbMs === undefined ? [] : [d.ttfbMs])));
+  const judgedBytes = samples.reduce((sum, s) => sum + s.bytes, 0);
+  const slices = samples.filter((s) => !s.whole).length;
+  const wholeBytes = samples.filter((s) => s.whole).reduce((sum, s) => sum + s.bytes, 0);
   return {
     url: obs.url,
     ...(rate !== undefined ? { rate, kBps: Math.round(rate / 100) / 10 } : {}),
     samples: rates.length,
     downloads: downloads.length,
     bytes: downloads.reduce((sum, d) => sum + d.bytes, 0),
+    judgedBytes,
+    burstBytes,
     ...(ttfb !== undefined ? { ttfbMs: Math.round(ttfb) } : {}),
+    // Enough to judge: several samples, or (a fast host past its burst) a good chunk after the burst within one slice.
+    enough: burstBytes > 0 ? slices >= opts.minSamples || wholeBytes >= opts.minAfterBurstBytes : rates.length >= opts.minSamples,
   };
 }
 
@@ -76,24 +95,35 @@ export function decideThrottle(
   control: Observation | undefined,
   opts: ThrottleOptions = DEFAULT_THROTTLE_OPTIONS,
 ): ThroughputEvidence {
-  const { rate, ...serviceSide } = sideOf(service);
-  const controlSide = control ? sideOf(control) : undefined;
-  const { rate: controlRate, ...controlFigures } = controlSide ?? {};
+  const { rate, enough, ...serviceSide } = sideOf(service, opts);
+  const controlSide = control ? sideOf(control, opts) : undefined;
+  const { rate: controlRate, enough: controlEnough, ...controlFigures } = controlSide ?? {};
   // The control's figures ride along whatever the outcome, so every report shows both sides.
-  const base = { service: serviceSide, fraction: opts.fraction, ...(controlSide ? { control: controlFigures as ThroughputSide } : {}) };
+  const discovery = service.throughput?.discovery;
+  const base = {
+    service: serviceSide,
+    fraction: opts.fraction,
+    ...(controlSide ? { control: controlFigures as ThroughputSide } : {}),
+    ...(discovery ? { discovery } : {}),
+  };
   const result = (outcome: ThroughputEvidence['outcome'], reason: string, extra: Partial<ThroughputEvidence> = {}) => ({
     outcome,
     reason,
     ...base,
     ...extra,
   });
+  if (service.throughput?.skipped === 'discovery-failed') return result('inconclusive', 'discovery-failed');
   if (service.throughput?.skipped) return result('inconclusive', 'skipped');
   const downloads = service.throughput?.downloads ?? [];
   const allComplete = downloads.length > 0 && downloads.every((d) => d.end === 'complete');
-  if (allComplete && Math.max(...downloads.map((d) => d.bytes)) < opts.minBytes) return result('inconclusive', 'too-small');
-  if (rate === undefined || serviceSide.samples < opts.minSamples) return result('inconclusive', 'few-samples');
+  const largest = Math.max(0, ...downloads.map((d) => d.bytes));
+  const burst = serviceSide.burstBytes ?? 0;
+  // A complete object too small to get past a burst allowance and be measured after it proves nothing.
+  const tooSmallForBurst = burst > 0 && !enough && largest < burst + opts.minAfterBurstBytes;
+  if (allComplete && (largest < opts.minBytes || tooSmallForBurst)) return result('inconclusive', 'too-small');
+  if (rate === undefined || !enough) return result('inconclusive', 'few-samples');
   if (rate >= opts.fastEnoughBps) return result('not-throttled', 'fast-enough');
-  if (!controlSide || controlRate === undefined || controlSide.samples < opts.minSamples || controlRate === 0) {
+  if (!controlSide || controlRate === undefined || !controlEnough || controlRate === 0) {
     return result('inconclusive', 'no-control');
   }
   const ratio = Math.round((rate / controlRate) * 1000) / 1000;
@@ -102,11 +132,15 @@ export function decideThrottle(
     : result('not-throttled', 'comparable', { ratio });
 }
 
+/** "1 MB", "1.5 MB", "300 kB": decimal units, as the evidence figures. */
+const mb = (bytes: number) => (bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`);
+
 /** One sentence for the evidence view (reports are English; the UI localises by `reason`). */
 export function describeThrottle(e: ThroughputEvidence): string {
   const s = e.service;
   const c = e.control;
-  const figures = `${s.kBps ?? '?'} kB/s over ${s.samples} samples${c?.kBps !== undefined ? ` vs ${c.kBps} kB/s for the control` : ''}`;
+  const burst = s.burstBytes ? `, judged after the first ${mb(s.burstBytes)} (a shaper's burst allowance); ${mb(s.bytes)} downloaded` : '';
+  const figures = `${s.kBps ?? '?'} kB/s over ${s.samples} samples${c?.kBps !== undefined ? ` vs ${c.kBps} kB/s for the control` : ''}${burst}`;
   switch (e.reason) {
     case 'below-control':
       return `Media downloads ran at ${figures}: below ${e.fraction * 100}% of the control in the same run, so the host is throttled (degraded, not blocked).`;
@@ -115,7 +149,11 @@ export function describeThrottle(e: ThroughputEvidence): string {
     case 'fast-enough':
       return `Media downloads ran at ${figures}: fast enough that no throttling matters.`;
     case 'too-small':
-      return `The media file is ${s.bytes} bytes, too small to measure throughput.`;
+      return s.burstBytes
+        ? `The media file is ${s.bytes} bytes: too small to measure throughput after a shaper's ${mb(s.burstBytes)} burst allowance.`
+        : `The media file is ${s.bytes} bytes, too small to measure throughput.`;
+    case 'discovery-failed':
+      return 'The service did not hand out a media URL to measure (its discovery API failed), so throughput is unknown.';
     case 'no-control':
       return `Media downloads ran at ${figures}, but the throughput control gave too few samples to compare.`;
     case 'skipped':
