@@ -81,7 +81,7 @@ export async function startFirefoxLab(options: FirefoxLabOptions): Promise<Firef
     const corpCa = makeCa(dir, 'corp', INSPECTION_ROOT.commonName, INSPECTION_ROOT.organization);
     const rogueCa = makeCa(dir, 'rogue', 'Corporate Inspection CA (untrusted)', 'Unknown'); // never installed
     const allHosts = [...plan.keys()];
-    const ctx: HandlerContext = { plan, record: (e) => requests.push(e), wsHoldMs: 3000, throttledBodyBytes: 256 * 1024 };
+    const ctx: HandlerContext = { plan, record: (e) => requests.push(e), wsHoldMs: 3000, throttledBodyBytes: 256 * 1024, issuedTokens: new Set() };
     const addressOf = new Map<string, string>();
     const serve = async (hosts: string[], name: string, started: Promise<{ address: string; listeners: Listener[] }>) => {
       const { address, listeners: l } = await started;

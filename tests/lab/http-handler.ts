@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -13,6 +14,30 @@ export interface HandlerContext {
   throttledBodyBytes: number;
   /** Size of every media answer of an unthrottled host (undefined: a 1×1 image). */
   mediaBodyBytes?: number;
+  /** Tokens the lab's discovery APIs handed out: a video CDN serves only URLs carrying one (rotating URLs). */
+  issuedTokens: Set<string>;
+}
+
+/**
+ * A discovery API (fast.com's shape): each call hands out a fresh URL on the video CDN with a
+ * new token, as Netflix's API does; the CDN refuses any other token, so a URL copied into a
+ * catalog would rot at once and only run-time discovery works.
+ */
+function discoveryAnswer(ctx: HandlerContext, d: NonNullable<HostPlan['discovery']>): LabAnswer {
+  const token = randomBytes(8).toString('hex');
+  ctx.issuedTokens.add(token);
+  const url = `https://${d.cdnHost}${d.path}?c=zz&n=64496&e=${Math.floor(Date.now() / 1000) + 3600}&t=${token}`;
+  // The field path (`targets.0.url`) becomes nested objects and arrays.
+  const body = d.field.split('.').reduceRight<unknown>((inner, key) => (/^\d+$/.test(key) ? [inner] : { [key]: inner }), url);
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client: { location: { country: 'ZZ' } }, ...(body as object) }) };
+}
+
+/** The video CDN: a handed-out token gets the asked range (`/range/0-N`), anything else 403. */
+function cdnAnswer(ctx: HandlerContext, url: URL): LabAnswer {
+  if (!ctx.issuedTokens.has(url.searchParams.get('t') ?? '')) return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'lab: unknown or expired token\n' };
+  const range = /\/range\/(\d+)-(\d+)/.exec(url.pathname);
+  const bytes = range ? Number(range[2]) - Number(range[1]) + 1 : 4 * 1024 * 1024;
+  return { status: 200, headers: { 'content-type': 'application/octet-stream', server: 'lab-video-cdn' }, body: Buffer.alloc(Math.min(bytes, 64 * 1024 * 1024)) };
 }
 
 /** Lower-cased single-valued headers, as the lab records them. */
@@ -44,6 +69,8 @@ export function answerFor(ctx: HandlerContext, host: string, path: string, schem
   }
   if (t.kind === 'login-redirect') return loginPage(plan.name);
   if (plan.owner === 'control') return controlAnswer(path);
+  if (plan.discovery) return discoveryAnswer(ctx, plan.discovery);
+  if (plan.cdn) return cdnAnswer(ctx, new URL(url));
   const size = Number(new URL(url).searchParams.get('bytes')) || (t.kind === 'throttle' ? ctx.throttledBodyBytes : undefined);
   const media = mediaAnswer(path, size || ctx.mediaBodyBytes);
   if (media) return media;

@@ -98,6 +98,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       record: (entry) => requests.push(entry),
       wsHoldMs: options.wsHoldMs ?? 3000,
       throttledBodyBytes: options.throttledBodyBytes ?? 256 * 1024,
+      issuedTokens: new Set(),
       ...(options.mediaBodyBytes ? { mediaBodyBytes: options.mediaBodyBytes } : {}),
     };
     const needsProxy = !networkDown && [...plan.values()].some((p) => PROXIED_KINDS.has(p.treatment.kind));

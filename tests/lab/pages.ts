@@ -27,11 +27,12 @@ const PNG = Buffer.from(
 );
 const MEDIA_TYPES: Record<string, string> = {
   png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', ico: 'image/x-icon', webp: 'image/webp',
+  webm: 'video/webm', mp4: 'video/mp4',
 };
 
 /** Media-looking paths (by extension) get image bytes, padded to `size` when asked (throughput tests). */
 export function mediaAnswer(path: string, size?: number): LabAnswer | undefined {
-  const ext = /\.([a-z]+)$/.exec(path.split('?')[0] ?? '')?.[1] ?? '';
+  const ext = /\.([a-z0-9]+)$/.exec(path.split('?')[0] ?? '')?.[1] ?? '';
   const type = MEDIA_TYPES[ext];
   if (!type) return undefined;
   const body = size && size > PNG.length ? Buffer.concat([PNG, Buffer.alloc(size - PNG.length)]) : PNG;

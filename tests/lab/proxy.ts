@@ -42,9 +42,11 @@ async function upstreamListeners(ctx: HandlerContext, cert: LabCert): Promise<{ 
 /** Starts upstream listeners, the DNS stub and squid for the proxied hosts of `plan`. */
 export async function startProxy(dir: string, plan: Map<string, HostPlan>, ctx: HandlerContext, cert: LabCert): Promise<ProxySetup> {
   const byKind = (kind: string) => [...plan].filter(([, p]) => p.treatment.kind === kind).map(([h]) => h);
-  const throttle = new Map<number, string[]>();
+  const throttle = new Map<string, string[]>();
   for (const [host, p] of plan) {
-    if (p.treatment.kind === 'throttle') throttle.set(p.treatment.bytesPerSecond, [...(throttle.get(p.treatment.bytesPerSecond) ?? []), host]);
+    if (p.treatment.kind !== 'throttle') continue;
+    const key = `${p.treatment.bytesPerSecond}/${p.treatment.burstBytes ?? p.treatment.bytesPerSecond}`;
+    throttle.set(key, [...(throttle.get(key) ?? []), host]);
   }
   const { address, listeners } = await upstreamListeners(ctx, cert);
   const dns = await startDnsStub(address);

@@ -14,8 +14,13 @@ export function parseTreatment(text: string): Treatment {
   if (SIMPLE.has(text)) return { kind: text } as Treatment;
   const [kind, param = ''] = text.split(':', 2);
   if (kind === 'throttle') {
-    const bytesPerSecond = Number(param);
-    if (Number.isInteger(bytesPerSecond) && bytesPerSecond > 0) return { kind, bytesPerSecond };
+    const [rate = '', burst] = text.slice('throttle:'.length).split(':');
+    const bytesPerSecond = Number(rate);
+    const burstBytes = Number(burst);
+    if (Number.isInteger(bytesPerSecond) && bytesPerSecond > 0) {
+      if (burst === undefined) return { kind, bytesPerSecond };
+      if (Number.isInteger(burstBytes) && burstBytes > 0) return { kind, bytesPerSecond, burstBytes };
+    }
   }
   if ((kind === 'blockpage' || kind === 'redirect-blockpage') && BLOCK_PAGE_VENDORS.includes(param as BlockPageVendor)) {
     return { kind, vendor: param as BlockPageVendor };
@@ -40,6 +45,12 @@ export function loadScenario(source: Scenario | string): Scenario {
 /** One host the lab answers for, and why. */
 export interface HostPlan {
   treatment: Treatment;
+  /**
+   * A service's discovery API (catalog `discover`): the lab answers JSON handing out a fresh
+   * media URL on `cdnHost` each time; `cdn` marks that host, which serves only URLs it handed out.
+   */
+  discovery?: { cdnHost: string; path: string; field: string };
+  cdn?: boolean;
   /** Display name used in the lab's own pages (`<title>{name} (lab)</title>`). */
   name: string;
   /** Service id, `control`, or `lab` for block-page and other lab-owned hosts. */
@@ -65,10 +76,20 @@ export function planHosts(catalog: Catalog, controlUrls: readonly string[], scen
   if (unknown.length) throw new Error(`lab: scenario names services missing from the catalog: ${unknown.join(', ')}`);
   for (const service of catalog.services) {
     const treatments = scenario.services?.[service.id]?.treatments ?? {};
+    const discover = service.endpoints?.media?.discover;
     for (const channel of CHANNELS) {
       const url = service.channels[channel];
       if (!url) continue;
       const text: TreatmentName = treatments[channel] ?? treatments.all ?? 'ok';
+      if (channel === 'media' && discover) {
+        // The media treatment acts on the video CDN the API hands out; the API itself is served as `all` says.
+        const apiText: TreatmentName = treatments.all ?? 'ok';
+        const cdnHost = `lab-c001.oca.${discover.hosts[0]}`;
+        const path = discover.rangeAfter ?? '/media';
+        add(new URL(url).hostname, { treatment: parseTreatment(apiText), name: service.name, owner: service.id, discovery: { cdnHost, path, field: discover.field } }, apiText);
+        add(cdnHost, { treatment: parseTreatment(text), name: service.name, owner: service.id, cdn: true }, text);
+        continue;
+      }
       add(new URL(url).hostname, { treatment: parseTreatment(text), name: service.name, owner: service.id }, text);
     }
   }

@@ -15,8 +15,8 @@ export interface SquidRules {
   /** Hosts squid answers with `deny_info 302:` to `redirectTo`. */
   redirect: string[];
   redirectTo: string;
-  /** bytes per second → hosts. */
-  throttle: Map<number, string[]>;
+  /** `rate/bucket` (squid's delay_parameters, bytes per second / bucket bytes) → hosts. */
+  throttle: Map<string, string[]>;
 }
 
 /** Squid's configuration: foreground-safe paths under `dir`, rules from lab-notes.md. */
@@ -44,10 +44,12 @@ export function squidConfig(dir: string, r: SquidRules): string {
     'http_access allow localhost',
     'http_access deny all',
     ...(pools.length ? [`delay_pools ${pools.length}`] : []),
-    ...pools.flatMap(([rate, hosts], i) => [
+    // Buckets start full (squid's default is half): a bucket bigger than the rate is a burst allowance.
+    ...(pools.length ? ['delay_initial_bucket_level 100'] : []),
+    ...pools.flatMap(([rateAndBucket, hosts], i) => [
       `acl lab_throttle_${i + 1} dstdomain ${hosts.join(' ')}`,
       `delay_class ${i + 1} 1`,
-      `delay_parameters ${i + 1} ${rate}/${rate}`,
+      `delay_parameters ${i + 1} ${rateAndBucket}`,
       `delay_access ${i + 1} allow lab_throttle_${i + 1}`,
       `delay_access ${i + 1} deny all`,
     ]),

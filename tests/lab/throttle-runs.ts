@@ -6,18 +6,38 @@ import type { Report, ReportService } from '../../utils/report/types';
 import { runHeadlessAudit } from '../../scripts/lib/run-headless-audit';
 import { loadScenario, parseTreatment, startLab } from './index';
 
-/** The throttling scenario (squid delay_pools on Wikipedia's media host). */
+/** The throttling scenario (squid delay_pools on Wikipedia's media host, and a burst shaper on Netflix's video CDN). */
 export const THROTTLED_SCENARIO = resolve(import.meta.dirname, 'scenarios/throttled.json');
+/** The burst shaper alone: 1 MB at full speed, then 64 kB/s, on the video CDN fast.com hands out. */
+export const BURST_SCENARIO = resolve(import.meta.dirname, 'scenarios/burst.json');
 /**
- * Unthrottled media hosts answer this many bytes, so throughput is really measured on them
- * (a 1×1 image would only ever be "too small to measure", and prove nothing about false positives).
+ * Unthrottled media hosts answer this many bytes, more than a download's byte cap, so
+ * throughput is really measured on them past the burst allowance (a small image would only
+ * ever be "too small to measure", and prove nothing about false positives).
  */
-export const LAB_MEDIA_BYTES = 512 * 1024;
+export const LAB_MEDIA_BYTES = 4 * 1024 * 1024;
 
-/** Services of the reference catalog that have a media channel (every one is measured). */
+/**
+ * Services of the reference catalog that have a media channel (every one is measured), plus
+ * three stand-in video hosts that no scenario touches: the unthrottled group beside them.
+ */
 export const mediaCatalog = (): Catalog => {
   const catalog = referenceCatalog as Catalog;
-  return { ...catalog, services: catalog.services.filter((s) => s.channels.media) };
+  const standIns = [1, 2, 3].map((i) => ({
+    id: `video-${i}`,
+    name: `Stand-in video ${i}`,
+    category: 'video',
+    channels: { media: `https://cdn-${i}.video.test/clip.mp4` },
+    usage: [],
+  }));
+  return { ...catalog, services: [...catalog.services.filter((s) => s.channels.media), ...standIns] };
+};
+
+/** Only the services a scenario names: a smaller audit, for repeated runs. */
+export const scenarioCatalog = (scenarioPath: string): Catalog => {
+  const ids = Object.keys(loadScenario(scenarioPath).services);
+  const catalog = mediaCatalog();
+  return { ...catalog, services: catalog.services.filter((s) => ids.includes(s.id)) };
 };
 
 /** The rate squid is configured to give `serviceId`'s media host in a scenario, bytes/s. */
@@ -35,14 +55,36 @@ export function measuredRate(service: ReportService | undefined): number | undef
 }
 
 /** One audit of the media services against the throttling scenario. */
-export async function auditThrottled(catalog = mediaCatalog()): Promise<Report> {
-  const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: THROTTLED_SCENARIO, mediaBodyBytes: LAB_MEDIA_BYTES });
+export async function auditThrottled(catalog = mediaCatalog(), scenario = THROTTLED_SCENARIO): Promise<Report> {
+  const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario, mediaBodyBytes: LAB_MEDIA_BYTES });
   try {
     const { report } = await runHeadlessAudit({ catalog, browserArgs: lab.chromiumArgs, executablePath: lab.executablePath, options: { timeoutMs: 4000 } });
     return report;
   } finally {
     await lab.stop();
   }
+}
+
+/**
+ * Audit the burst shaper `runs` times (one lab, one fresh browser per audit) and count the
+ * audits that called Netflix's media throttled, and how much the throttled host downloaded.
+ */
+export async function countBurstDetections(runs: number): Promise<{ detected: number; audits: number; maxBytes: number }> {
+  const catalog = scenarioCatalog(BURST_SCENARIO);
+  const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: BURST_SCENARIO, mediaBodyBytes: LAB_MEDIA_BYTES });
+  let detected = 0;
+  let maxBytes = 0;
+  try {
+    for (let i = 0; i < runs; i++) {
+      const { report } = await runHeadlessAudit({ catalog, browserArgs: lab.chromiumArgs, executablePath: lab.executablePath, options: { timeoutMs: 4000 } });
+      const media = report.services.find((s) => s.id === 'netflix')?.channels.find((c) => c.channel === 'media');
+      if (media?.verdict === 'throttled') detected++;
+      maxBytes = Math.max(maxBytes, media?.evidence.throughput?.service.bytes ?? 0);
+    }
+  } finally {
+    await lab.stop();
+  }
+  return { detected, audits: runs, maxBytes };
 }
 
 /**

@@ -8,7 +8,8 @@ export type BlockPageVendor = (typeof BLOCK_PAGE_VENDORS)[number];
 
 /**
  * What the simulated network does to one host, written as a string in scenario files.
- * `throttle:<bytes per second>`, `blockpage:<vendor>` and `redirect-blockpage:<vendor>` carry a parameter.
+ * `throttle:<bytes per second>[:<burst bytes>]`, `blockpage:<vendor>` and `redirect-blockpage:<vendor>` carry a parameter
+ * (a burst is a token bucket that starts full: that many bytes at full speed, then the rate).
  */
 export type TreatmentName =
   | 'ok'
@@ -22,6 +23,7 @@ export type TreatmentName =
   | 'proxy-ok'
   | 'proxy-redirect'
   | `throttle:${number}`
+  | `throttle:${number}:${number}`
   | 'policy'
   | `blockpage:${BlockPageVendor}`
   | `redirect-blockpage:${BlockPageVendor}`
@@ -32,7 +34,7 @@ export type TreatmentName =
 /** A treatment after parsing: the parameter is split out. */
 export type Treatment =
   | { kind: Exclude<TreatmentName, `throttle:${number}` | `blockpage:${string}` | `redirect-blockpage:${string}`> }
-  | { kind: 'throttle'; bytesPerSecond: number }
+  | { kind: 'throttle'; bytesPerSecond: number; burstBytes?: number }
   | { kind: 'blockpage' | 'redirect-blockpage'; vendor: BlockPageVendor };
 
 /** What a scenario expects the product to conclude, so tests and the demo can check it. */

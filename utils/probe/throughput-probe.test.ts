@@ -34,6 +34,7 @@ describe('probeThroughput', () => {
     expect(o.kind).toBe('throughput');
     expect(o.throughput?.downloads.map((d) => [d.end, d.bytes])).toEqual([['byte-cap', 4000], ['byte-cap', 4000], ['byte-cap', 4000]]);
     expect(calls.every((c) => c.credentials === 'omit' && c.cache === 'no-store')).toBe(true);
+    expect(calls.every((c) => (c.headers as Record<string, string>).range === 'bytes=0-3999')).toBe(true);
   });
 
   it('a slow host fills its samples from one window and is not downloaded again', async () => {

@@ -81,7 +81,8 @@ async function downloadOnce(opts: ThroughputProbeOptions, limits: ThroughputLimi
   const headerTimer = setTimeout(() => controller.abort(), opts.headerTimeoutMs);
   let response: Response;
   try {
-    response = await fetchImpl(opts.url, { ...PROBE_REQUEST, signal: controller.signal });
+    // Ask for no more than the cap: a server that honours Range (most CDNs do) sends nothing past it.
+    response = await fetchImpl(opts.url, { ...PROBE_REQUEST, headers: { range: `bytes=0-${limits.maxBytes - 1}` }, signal: controller.signal });
   } catch (error) {
     clearTimeout(headerTimer);
     return { bytes: 0, progress: [], readMs: 0, end: 'error', error: String(error) };

@@ -50,22 +50,21 @@ export function samplesOf(download: ThroughputDownload, sliceMs: number): Throug
 /**
  * The part of a download after its first `burstBytes` bytes, re-based to start there:
  * a shaper's burst allowance passes at full speed, the throttle only shows after it.
- * A download that never got that far is returned whole (no burst was seen: the whole
- * transfer is the rate this host gives); one that ended right at the burst has nothing
- * after it (`undefined`).
+ * The moment the burst ended is interpolated inside the read that crossed it (a fast host
+ * can deliver a megabyte in one read). A download that never got that far is returned
+ * whole (no burst was seen: the whole transfer is the rate this host gives); one that
+ * ended right at the burst has nothing after it (`undefined`).
  */
 export function afterBurst(download: ThroughputDownload, burstBytes: number): ThroughputDownload | undefined {
   if (burstBytes <= 0) return download;
   const i = download.progress.findIndex(([, bytes]) => bytes >= burstBytes);
   if (i < 0) return download;
-  const [t0, b0] = download.progress[i]!;
-  if (download.bytes <= b0 && download.end !== 'time-cap') return undefined;
-  return {
-    ...download,
-    bytes: download.bytes - b0,
-    readMs: Math.max(0, download.readMs - t0),
-    progress: download.progress.slice(i + 1).map(([t, b]): [number, number] => [t - t0, b - b0]),
-  };
+  const [t1, b1] = download.progress[i]!;
+  const [tPrev, bPrev] = i > 0 ? download.progress[i - 1]! : [0, 0];
+  const t0 = b1 === bPrev ? t1 : tPrev + ((burstBytes - bPrev) / (b1 - bPrev)) * (t1 - tPrev);
+  if (download.bytes <= burstBytes && download.end !== 'time-cap') return undefined;
+  const tail = download.progress.slice(i).map(([t, b]): [number, number] => [Math.max(0, t - t0), b - burstBytes]);
+  return { ...download, bytes: download.bytes - burstBytes, readMs: Math.max(0, download.readMs - t0), progress: tail.filter(([, b]) => b > 0) };
 }
 
 /**
