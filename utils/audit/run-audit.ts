@@ -6,6 +6,7 @@ import type { PolicyTarget } from '../probe/policy-probe';
 import type { CallTarget } from '../probe/webrtc-probe';
 import type { ThroughputTask } from '../probe/throughput-browser';
 import { callReached } from '../probe/webrtc-probe';
+import { classifiedObservation, scrubObservationUrls } from '../probe/evidence-url';
 import { startExtraProbes } from './extra-probes';
 import { runPool } from '../probe/pool';
 import { CONTROL_URLS } from '../probe/control';
@@ -47,14 +48,28 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     const control = await Promise.all(
       CONTROL_URLS.map((url) => probes.fetch({ serviceId: '_control', channel: 'page', url }, options.timeoutMs)),
     );
-    audit.control = classifyControl(control);
+    // The control is classified at once: store what is kept of a classified observation (docs/privacy.md).
+    const result = classifyControl(control.map(scrubObservationUrls));
+    audit.control = { ...result, observations: result.observations.map(classifiedObservation) };
     await store.putAudit(audit);
   }
   const controlOk = audit.control.ok;
 
+  // The one place observations enter the audit: URLs are reduced here, before the classifier,
+  // the store or any page sees them (docs/privacy.md).
   const record = async (key: string, observation: Observation) => {
-    seen.set(key, observation);
-    await store.putObservation(auditId, key, observation);
+    const kept = scrubObservationUrls(observation);
+    seen.set(key, kept);
+    await store.putObservation(auditId, key, kept);
+  };
+  /** Once a service is classified, its body snippets have served their purpose: drop them from the store. */
+  const forgetBodies = async (serviceId: string) => {
+    for (const [key, observation] of seen) {
+      if (!key.startsWith(`${serviceId}:`) || observation.bodySnippet === undefined) continue;
+      const kept = classifiedObservation(observation);
+      seen.set(key, kept);
+      await store.putObservation(auditId, key, kept);
+    }
   };
   const classifyIfComplete = async (serviceId: string) => {
     if (classified.has(serviceId)) return;
@@ -62,6 +77,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     if (!keys.every((k) => seen.has(k))) return;
     classified.add(serviceId);
     await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, seen, controlOk));
+    await forgetBodies(serviceId);
     deps.onProgress?.(auditId);
   };
 

@@ -2,6 +2,7 @@ import type { AuditRecord } from '../store/db';
 import type { AuditStore } from '../store/audits';
 import type { ServiceVerdict } from '../verdict/types';
 import { probedServices } from './plan';
+import { scrubServiceVerdict } from '../verdict/scrub-evidence';
 
 /** The fields every view of an audit starts with (live state, history summary). */
 export interface AuditHeader {
@@ -43,7 +44,8 @@ export function auditHeader(audit: AuditRecord): AuditHeader {
 export async function readAuditState(store: AuditStore, auditId?: string): Promise<AuditState | null> {
   const audit = auditId ? await store.getAudit(auditId) : await store.latestAudit();
   if (!audit) return null;
-  const verdicts = (await store.verdicts(audit.id)).map(({ auditId: _, ...v }) => v);
+  // Scrubbed for audits stored before evidence URLs were reduced at the probe (docs/privacy.md).
+  const verdicts = (await store.verdicts(audit.id)).map(({ auditId: _, ...v }) => scrubServiceVerdict(v));
   return {
     ...auditHeader(audit),
     catalogVersion: audit.catalog.version,

@@ -4,6 +4,8 @@ import type { Population } from '../catalog/types';
 import { computeGap } from '../gap';
 import { tlsInspectionCheck } from '../verdict/tls-inspection';
 import { probedServices } from '../audit/plan';
+import { evidenceUrl } from '../probe/evidence-url';
+import { scrubServiceVerdict } from '../verdict/scrub-evidence';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type ReportService } from './types';
 
 export interface ReportContext {
@@ -14,7 +16,9 @@ export interface ReportContext {
 }
 
 /** Assemble the report of an audit from its stored record and verdicts. */
-export function buildReport(audit: AuditRecord, verdicts: ServiceVerdict[], ctx: ReportContext): Report {
+export function buildReport(audit: AuditRecord, stored: ServiceVerdict[], ctx: ReportContext): Report {
+  // Audits stored before evidence URLs were reduced at the probe still hold query strings (docs/privacy.md).
+  const verdicts = stored.map(scrubServiceVerdict);
   const byId = new Map(verdicts.map((v) => [v.serviceId, v]));
   const services: ReportService[] = probedServices(audit.catalog).flatMap((s) => {
     const v = byId.get(s.id);
@@ -55,7 +59,7 @@ export function buildReport(audit: AuditRecord, verdicts: ServiceVerdict[], ctx:
       ok: audit.control?.ok ?? false,
       ...(audit.control?.reason ? { reason: audit.control.reason } : {}),
       checks: (audit.control?.observations ?? []).map((o) => ({
-        url: o.url,
+        url: evidenceUrl(o.url),
         ...(o.status !== undefined ? { status: o.status } : {}),
         ...(o.netError ? { netError: o.netError } : {}),
         ...(o.timedOut ? { timedOut: true } : {}),

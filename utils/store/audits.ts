@@ -2,6 +2,8 @@ import type { Db, AuditRecord, AuditNote, StoredObservation, StoredVerdict } fro
 import type { Observation } from '../probe/types';
 import type { ServiceVerdict } from '../verdict/types';
 import { applyRetention, deleteAudit, type RetentionPolicy } from './retention';
+import { scrubObservationUrls } from '../probe/evidence-url';
+import { scrubServiceVerdict } from '../verdict/scrub-evidence';
 
 /** Typed accessors; each write is its own transaction so a result lands the moment it is known. */
 export function auditStore(db: Db) {
@@ -19,10 +21,11 @@ export function auditStore(db: Db) {
       return (await db.getAllFromIndex('audits', 'byStartedAt')).reverse();
     },
     putObservation: (auditId: string, probeKey: string, observation: Observation) =>
-      db.put('observations', { auditId, probeKey, observation } satisfies StoredObservation),
+      // Guard: nothing reaches the store with a query string, whoever made the observation (docs/privacy.md).
+      db.put('observations', { auditId, probeKey, observation: scrubObservationUrls(observation) } satisfies StoredObservation),
     observations: (auditId: string) => db.getAllFromIndex('observations', 'byAudit', auditId),
     putVerdict: (auditId: string, verdict: ServiceVerdict) =>
-      db.put('verdicts', { ...verdict, auditId } satisfies StoredVerdict),
+      db.put('verdicts', { ...scrubServiceVerdict(verdict), auditId } satisfies StoredVerdict),
     verdicts: (auditId: string) => db.getAllFromIndex('verdicts', 'byAudit', auditId),
     countVerdicts: (auditId: string) => db.countFromIndex('verdicts', 'byAudit', auditId),
     /** The user's note on an audit (a network label), or undefined. */

@@ -73,7 +73,7 @@ export const FINGERPRINTS: readonly Fingerprint[] = [
   {
     // Check Point UserCheck portal.
     id: 'checkpoint',
-    match: anyOf(text(/Check Point UserCheck/i), path(/\/UserCheck\/PortalMain\?IID=/i)),
+    match: anyOf(text(/Check Point UserCheck/i), path(/\/UserCheck\/PortalMain\b/i)),
   },
   {
     // SonicWall firewalls sign their block pages with `Server: SonicWALL`.

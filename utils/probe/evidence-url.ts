@@ -1,0 +1,51 @@
+import type { Observation } from './types';
+
+/**
+ * Evidence URLs keep scheme, host (with port) and path, nothing else: filters put the
+ * employee's address, machine and user name in the query string of their block-page
+ * redirects (squidGuard's `?clientaddr=…&clientname=…&clientuser=CORP%5Cjdoe`), and
+ * sign-in portals put session tokens there or in the fragment. See docs/privacy.md.
+ */
+export function evidenceUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    // Hierarchical URLs (http, https, ws, wss): `//host:port/path`; user:password dropped too.
+    if (u.host) return `${u.protocol}//${u.host}${u.pathname}`;
+    // Opaque ones (stun:host:port?transport=udp) carry their host in the "path".
+    return `${u.protocol}${u.pathname}`;
+  } catch {
+    return url.replace(/[?#][\s\S]*$/, '');
+  }
+}
+
+/** A scheme://… URL inside free text (evidence sentences), up to its query or fragment. */
+const URL_IN_TEXT = /\b([a-z][a-z0-9+.-]*:\/\/[^\s?#"'<>()]*)[?#][^\s"'<>()]*/gi;
+
+/** Free text (an evidence sentence, a fingerprint's matched signal) with every URL's query and fragment removed. */
+export function scrubText(text: string): string {
+  const urls = text.replace(URL_IN_TEXT, '$1');
+  // Fingerprint signals name a redirect's `:port/path?query` or a Location header without a scheme.
+  return /^(redirect path |header location: )/.test(urls) ? urls.replace(/[?#][\s\S]*$/, '') : urls;
+}
+
+/** The observation with every URL reduced to `evidenceUrl` (probed, redirects, final, Location header). */
+export function scrubObservationUrls(obs: Observation): Observation {
+  const { location, ...otherHeaders } = obs.headers ?? {};
+  return {
+    ...obs,
+    url: evidenceUrl(obs.url),
+    ...(obs.finalUrl !== undefined ? { finalUrl: evidenceUrl(obs.finalUrl) } : {}),
+    redirects: obs.redirects.map((r) => ({ ...r, from: evidenceUrl(r.from), to: evidenceUrl(r.to) })),
+    ...(obs.headers ? { headers: location === undefined ? otherHeaders : { ...otherHeaders, location: evidenceUrl(location) } } : {}),
+  };
+}
+
+/**
+ * What is kept of an observation once its channel is classified: URLs reduced, and no
+ * body snippet (block pages echo the user's address and name in their text). The
+ * title stays: it names the page, and the verdict's fingerprint says what matched.
+ */
+export function classifiedObservation(obs: Observation): Observation {
+  const { bodySnippet: _, ...rest } = scrubObservationUrls(obs);
+  return rest;
+}
