@@ -31,8 +31,8 @@ export const CSV_COLUMNS = [
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Columns describing the service (must agree between rows of one id) vs. one usage figure. */
-export const SERVICE_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(0, 14);
-export const USAGE_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(14);
+export const SERVICE_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(0, CSV_COLUMNS.indexOf('population'));
+export const USAGE_COLUMNS: readonly CsvColumn[] = CSV_COLUMNS.slice(CSV_COLUMNS.indexOf('population'));
 export const REQUIRED_COLUMNS: readonly CsvColumn[] = ['id', 'name', 'category'];
 
 /** Schema path → CSV column, so valibot errors point at the cell to fix. */

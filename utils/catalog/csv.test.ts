@@ -60,3 +60,31 @@ describe('catalogToCsv', () => {
     expect(catalogToCsv(hostile, { bom: false }).split('\r\n')[1]).toContain(`,"'=cmd|""/C calc""!A0",`);
   });
 });
+
+describe('CSV call endpoints and file names', () => {
+  const withCall: Catalog = {
+    schemaVersion: 1, name: 'Calls', version: '2',
+    services: [
+      { id: 'meet', name: 'Google Meet', category: 'messaging', channels: { page: 'https://meet.google.com/', call: 'stun:stun.l.google.com:19302' }, usage: [] },
+      { id: 'lab', name: 'Lab TURN', category: 'messaging', channels: { call: 'turn:10.99.0.2:3478?transport=udp' }, usage: [] },
+    ],
+  };
+
+  it.each([{}, { frenchExcel: true }])('round-trips call endpoints (%j)', (opts) => {
+    expect(parseCatalogCsv(catalogToCsv(withCall, opts), { name: 'Calls', version: '2' })).toEqual({ ok: true, catalog: withCall });
+  });
+
+  it.each([
+    ['<script>.csv', 'file name "<script>.csv": as the catalog name it contains HTML (< or >); rename the file'],
+    ['=cmd.csv', 'file name "=cmd.csv": as the catalog name it looks like a spreadsheet formula (starts with = + - or @); rename the file'],
+    ['.csv', 'file name ".csv": as the catalog name it is empty; rename the file'],
+    ['r\u202egnp.csv', 'file name "r\u202egnp.csv": as the catalog name it contains an invisible or control character (U+202E); rename the file'],
+  ])('refuses a file whose name is no valid catalog name: %j', (fileName, error) => {
+    expect(parseCatalogCsv('id,name,category,page\nyt,YouTube,video,https://www.youtube.com/\n', { fileName })).toEqual({ ok: false, errors: [error] });
+  });
+
+  it('names the catalog after a good file name', () => {
+    const parsed = parseCatalogCsv('id,name,category,page\nyt,YouTube,video,https://www.youtube.com/\n', { fileName: 'Catalogue Lyon.csv' });
+    expect(parsed.ok && parsed.catalog.name).toBe('Catalogue Lyon');
+  });
+});

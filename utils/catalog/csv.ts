@@ -1,8 +1,9 @@
 import Papa from 'papaparse';
-import type { Catalog, ServiceEntry } from './schema';
+import * as v from 'valibot';
+import { CatalogNameSchema, type Catalog, type ServiceEntry } from './schema';
 import { CATALOG_SCHEMA_VERSION } from './types';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_SERVICES, ROWS_PER_SERVICE, sizeError, stripBom, type ImportLimits, type ParseResult } from './limits';
-import { capErrors, validateEntry } from './validate';
+import { capErrors, describeIssue, validateEntry } from './validate';
 import { CSV_COLUMNS, FORMULA_TRIGGER, REQUIRED_COLUMNS, SERVICE_COLUMNS, columnFor, parseShare, type CsvColumn } from './csv-columns';
 
 export { catalogToCsv } from './csv-export';
@@ -89,7 +90,14 @@ export function parseCatalogCsv(text: string, opts: CsvImportOptions = {}): Pars
   if (errors.length) return { ok: false, errors: capErrors(errors) };
   if (!services.length) return fail('no services: the file has a header but no rows');
   const name = opts.name ?? opts.fileName?.replace(/\.[^.]*$/, '') ?? 'Custom catalog';
-  return { ok: true, catalog: { schemaVersion: CATALOG_SCHEMA_VERSION, name, version: opts.version ?? 'custom', services } };
+  // CSV has no room for a name: it comes from the file name, and must pass the same rules as any name,
+  // or the stored catalog would be refused later (by the store, or by the receiver of every report).
+  const checkedName = v.safeParse(CatalogNameSchema, name);
+  if (!checkedName.success) {
+    const reason = describeIssue(checkedName.issues[0]!);
+    return fail(opts.name === undefined && opts.fileName ? `file name "${opts.fileName.slice(0, 80)}": as the catalog name it ${reason === 'empty' ? 'is empty' : reason}; rename the file` : `catalog name: ${reason}`);
+  }
+  return { ok: true, catalog: { schemaVersion: CATALOG_SCHEMA_VERSION, name: checkedName.output, version: opts.version ?? 'custom', services } };
 }
 
 function checkHeader(header: string[]): string[] {

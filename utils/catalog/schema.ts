@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { FORMULA_TRIGGER } from './csv-columns';
 import { EndpointsSchema } from './endpoint-schema';
+import { label } from './label-rules';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** One DNS label: letters, digits, inner hyphens, 1–63 chars (RFC 1035 §2.3.1, relaxed to allow digits first). */
@@ -37,9 +38,7 @@ function text(max: number) {
     v.string(),
     v.trim(),
     v.minLength(1, 'empty'),
-    v.maxLength(max, `longer than ${max} characters`),
-    v.check((s) => !/[<>]/.test(s), 'contains HTML (< or >)'),
-    v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters'),
+    label(max),
     v.check((s) => !FORMULA_TRIGGER.test(s), 'looks like a spreadsheet formula (starts with = + - or @)'),
   );
 }
@@ -136,13 +135,18 @@ export const ServiceEntrySchema = v.pipe(
   ),
 );
 
+/** A catalog's name: from the file for CSV, so it is checked like any label. */
+export const CatalogNameSchema = text(200);
+const CatalogVersionSchema = v.pipe(v.string(), v.minLength(1, 'empty'), label(50));
+
 /** A whole catalog, reference or custom; `schemaVersion` is bumped when the JSON shape changes. */
 export const CatalogSchema = v.strictObject({
   schemaVersion: v.literal(1),
-  name: text(200),
-  version: v.pipe(v.string(), v.minLength(1), v.maxLength(50)),
+  name: CatalogNameSchema,
+  /** Reports carry it: the receiver's label rules apply (`label-rules.ts`). */
+  version: CatalogVersionSchema,
   /** Version of the reference catalog a custom one was merged into (see `merge.ts`). */
-  base: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(50))),
+  base: v.optional(CatalogVersionSchema),
   services: v.pipe(v.array(ServiceEntrySchema), v.minLength(1, 'no services'), v.maxLength(2000)),
 });
 

@@ -1,22 +1,15 @@
 import * as v from 'valibot';
 import { UsageFigureSchema } from '../catalog/schema';
+import { label } from '../catalog/label-rules';
 import { MECHANISMS, VERDICTS } from '../verdict/types';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION } from '../report/types';
 
 /**
  * A label shown on the fleet page and written to CSV. Reports arrive from every
- * browser of a fleet, or from anyone who can reach the receiver: a label never
- * needs `<` or `>` (keeps script tags out of any HTML someone builds from the
- * aggregate) nor control characters (keeps NDJSON and CSV lines intact).
+ * browser of a fleet, or from anyone who can reach the receiver; the rules are the
+ * ones catalog import applies (`catalog/label-rules.ts`).
  */
-export function label(max: number) {
-  return v.pipe(
-    v.string(),
-    v.maxLength(max, `longer than ${max} characters`),
-    v.check((s) => !/[<>]/.test(s), 'contains HTML (< or >)'),
-    v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contains control characters'),
-  );
-}
+export { label };
 
 /** Report ids and install ids: UUIDs in practice; anything id-like up to 100 characters is fine. */
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'not an id (letters, digits, . _ : -)'));

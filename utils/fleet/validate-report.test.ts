@@ -25,7 +25,7 @@ describe('validateReportText', () => {
     ['nested constructor', json({ ...good(), services: [{ constructor: { prototype: 1 } }] }), /forbidden key "constructor"/],
     ['a script tag in the site', json({ ...good(), site: '<script>alert(1)</script>' }), /site: contains HTML/],
     ['a script tag in a service name', json({ ...good(), services: [{ ...good().services[0], name: '<img src=x onerror=alert(1)>' }] }), /services.0.name: contains HTML/],
-    ['a control character', json({ ...good(), organisation: 'a\nb' }), /organisation: contains control characters/],
+    ['a control character', json({ ...good(), organisation: 'a\nb' }), /organisation: contains an invisible or control character \(U\+000A\)/],
     ['an unknown verdict', json({ ...good(), services: [{ ...good().services[0], verdict: 'maybe' }] }), /unknown verdict/],
     ['a bad id', json({ ...good(), id: 'a b' }), /id: not an id/],
     ['a bad date', json({ ...good(), startedAt: 'yesterday' }), /startedAt: not an ISO timestamp/],
