@@ -4,6 +4,8 @@ import { loadI18n } from '../i18n';
 import { sendMessage } from '../messaging';
 import { loadSettings, type StorageArea } from '../settings';
 import type { FleetPageApi } from './page-api';
+import { readTextCapped } from '../http/read-capped';
+import { MAX_FILE_BYTES } from './ingest';
 
 /** The real `FleetPageApi`, for the entrypoint only. */
 export function createFleetPageApi(): FleetPageApi {
@@ -18,7 +20,8 @@ export function createFleetPageApi(): FleetPageApi {
       // credentials 'omit': the receiver is authorised by the header IT chose, never by the user's cookies.
       const response = await fetch(url, { credentials: 'omit', cache: 'no-store', ...(authorization ? { headers: { authorization } } : {}) });
       if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-      return response.text();
+      // The same cap as an NDJSON file the user opens (ingest.ts).
+      return readTextCapped(response, MAX_FILE_BYTES);
     },
     download: (fileName, mime, text) => downloadText(fileName, mime, text),
     print: () => window.print(),

@@ -1,5 +1,7 @@
 import referenceCatalog from '../catalog/reference.json';
 import { parseCatalog } from '../catalog/parse';
+import { DEFAULT_MAX_BYTES } from '../catalog/limits';
+import { readTextCapped } from '../http/read-capped';
 import type { Catalog } from '../catalog/types';
 import type { LocalArea } from './install-id';
 
@@ -28,13 +30,19 @@ export async function chooseCatalog(
   const cached = (await area.get(CATALOG_CACHE_KEY))[CATALOG_CACHE_KEY] as { url?: string; catalog?: Catalog } | undefined;
   const fallback = (error: string): CatalogChoice =>
     cached?.url === url && cached.catalog ? { catalog: cached.catalog, source: 'cached', error } : { catalog: reference, source: 'reference', error };
-  let text: string;
+  let response: Response;
   try {
-    const response = await fetchFn(url, { credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(15_000) });
-    if (!response.ok) return fallback(`catalog URL answered HTTP ${response.status}`);
-    text = await response.text();
+    response = await fetchFn(url, { credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(15_000) });
   } catch (error) {
     return fallback(`catalog URL unreachable (${String(error).slice(0, 100)})`);
+  }
+  if (!response.ok) return fallback(`catalog URL answered HTTP ${response.status}`);
+  let text: string;
+  try {
+    // The same cap as a catalog file the user imports.
+    text = await readTextCapped(response, DEFAULT_MAX_BYTES);
+  } catch (error) {
+    return fallback(`catalog at the URL could not be read: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200));
   }
   const parsed = parseCatalog(text);
   if (!parsed.ok) return fallback(`catalog at the URL is invalid: ${parsed.errors[0] ?? 'unknown error'}`);
