@@ -57,8 +57,9 @@ async function setup(policy: Record<string, unknown>) {
     runningAudits: async () => [...audits.values()].filter((a) => a.status === 'running'),
   } as unknown as AuditStore;
   const fetchFn = (async (_: string, init: RequestInit) => {
-    posted.push((JSON.parse(init.body as string) as { id: string }).id);
-    return new Response(null, { status: 201 });
+    const id = (JSON.parse(init.body as string) as { id: string }).id;
+    posted.push(id);
+    return Response.json({ id }, { status: 201 }); // the collector's acknowledgement
   }) as unknown as typeof fetch;
   const scheduler = createScheduler({
     alarms: {

@@ -4,7 +4,7 @@ import type { Report } from '../report/types';
 /** Its own database, so the upload queue never collides with the audit store's schema versions. */
 export const UPLOAD_DB_NAME = 'access-gap-uploads';
 /** Bump with a new entry in `UPLOAD_MIGRATIONS`, never by editing an old one. */
-export const UPLOAD_DB_VERSION = 1;
+export const UPLOAD_DB_VERSION = 2;
 
 /** A report waiting for the receiver. */
 export interface QueuedReport {
@@ -20,6 +20,32 @@ export interface QueuedReport {
 export interface SentReport {
   id: string;
   sentAt: number;
+}
+
+/**
+ * A report the receiver refused for good (HTTP 400, 413, 422): kept with the receiver's
+ * reason until the employee exports or removes it, never silently dropped.
+ */
+export interface DeadLetter {
+  id: string;
+  report: Report;
+  /** HTTP status of the refusal. */
+  status: number;
+  /** The receiver's reason (`{"error": …}` of its answer), or the status line. */
+  reason: string;
+  /** Where it was sent (scheme, host and path). */
+  url: string;
+  at: number;
+}
+
+/** One delivered upload exactly as sent, for "What my organisation receives" (the newest few are kept). */
+export interface DeliveredUpload {
+  id: string;
+  sentAt: number;
+  /** Where it was sent (scheme, host and path: never the Authorization header). */
+  url: string;
+  /** The request body, byte for byte. */
+  body: string;
 }
 
 /** A scheduled audit whose report is to be queued once it finishes (survives a stopped service worker). */
@@ -45,6 +71,8 @@ export interface UploadDB extends DBSchema {
   sent: { key: string; value: SentReport; indexes: { bySentAt: number } };
   pending: { key: string; value: PendingAudit };
   meta: { key: string; value: UploadMeta };
+  dead: { key: string; value: DeadLetter; indexes: { byAt: number } };
+  delivered: { key: string; value: DeliveredUpload; indexes: { bySentAt: number } };
 }
 
 export type UploadDb = IDBPDatabase<UploadDB>;
@@ -57,6 +85,11 @@ export const UPLOAD_MIGRATIONS: ((db: UploadDb) => void)[] = [
     db.createObjectStore('sent', { keyPath: 'id' }).createIndex('bySentAt', 'sentAt');
     db.createObjectStore('pending', { keyPath: 'auditId' });
     db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // v2: reports the receiver refused (dead letters), and the last uploads exactly as sent.
+  (db) => {
+    db.createObjectStore('dead', { keyPath: 'id' }).createIndex('byAt', 'at');
+    db.createObjectStore('delivered', { keyPath: 'id' }).createIndex('bySentAt', 'sentAt');
   },
 ];
 

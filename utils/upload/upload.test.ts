@@ -10,15 +10,22 @@ let dbCount = 0;
 const freshQueue = async (max?: number) => uploadQueue(await openUploadDb(`uploads-test-${++dbCount}`), max);
 const target = { url: 'https://collector.corp/reports', authorization: 'Bearer t' };
 
-/** A receiver stand-in: answers with the given statuses in turn (`throw` = offline), records bodies. */
-function receiver(...answers: (number | 'throw')[]) {
-  const bodies: { id: string; auth: string | null }[] = [];
+/**
+ * A receiver stand-in: answers with the given statuses in turn (`throw` = offline), records
+ * bodies. A 2xx acknowledges the report's id as the collector does (`{"id": …}`); others
+ * carry `{"error": …}`.
+ */
+function receiver(...answers: (number | 'throw' | Response)[]) {
+  const bodies: { id: string; auth: string | null; redirect?: RequestRedirect }[] = [];
   let i = 0;
   const fetchFn = (async (_url: string, init: RequestInit) => {
     const answer = answers[Math.min(i++, answers.length - 1)]!;
     if (answer === 'throw') throw new TypeError('Failed to fetch');
-    bodies.push({ id: (JSON.parse(init.body as string) as { id: string }).id, auth: new Headers(init.headers).get('authorization') });
-    return new Response(null, { status: answer });
+    const id = (JSON.parse(init.body as string) as { id: string }).id;
+    bodies.push({ id, auth: new Headers(init.headers).get('authorization'), ...(init.redirect ? { redirect: init.redirect } : {}) });
+    if (answer instanceof Response) return answer;
+    const body = answer >= 200 && answer < 300 ? { id, status: 'stored' } : { error: `refused with ${answer}` };
+    return Response.json(body, { status: answer });
   }) as unknown as typeof fetch;
   return { fetchFn, bodies };
 }
@@ -55,7 +62,7 @@ describe('uploader', () => {
     const { fetchFn, bodies } = receiver(201);
     const result = await createUploader({ queue, fetchFn }).flush(target);
     expect(result).toEqual({ sent: 2, rejected: 0, failed: false, nextAttemptAt: 0 });
-    expect(bodies).toEqual([{ id: a!.id, auth: 'Bearer t' }, { id: b!.id, auth: 'Bearer t' }]);
+    expect(bodies).toEqual([{ id: a!.id, auth: 'Bearer t', redirect: 'manual' }, { id: b!.id, auth: 'Bearer t', redirect: 'manual' }]);
     expect(await queue.enqueue(a!, 3)).toBe('duplicate');
     expect(await queue.count()).toBe(0);
   });
@@ -75,10 +82,10 @@ describe('uploader', () => {
     clock = 13_000;
     expect(await uploader.flush(target)).toMatchObject({ sent: 2, failed: false, nextAttemptAt: 0 });
     expect(bodies.map((x) => x.id)).toEqual([a!.id, a!.id, b!.id]); // one 503 for a, then a and b once
-    expect(await queue.meta()).toMatchObject({ failures: 0, sent: 2, lastError: 'HTTP 503' });
+    expect(await queue.meta()).toMatchObject({ failures: 0, sent: 2, lastError: 'HTTP 503: refused with 503' });
   });
 
-  it('drops a report the receiver refuses (400) and goes on with the next', async () => {
+  it('keeps a report the receiver refuses (400) as a dead letter with its reason, and goes on with the next', async () => {
     const queue = await freshQueue();
     const [a, b] = generateReports(2);
     await queue.enqueue(a!, 1);
@@ -86,6 +93,7 @@ describe('uploader', () => {
     const { fetchFn } = receiver(400, 201);
     expect(await createUploader({ queue, fetchFn }).flush(target)).toMatchObject({ sent: 1, rejected: 1 });
     expect((await queue.meta()).rejected).toBe(1);
+    expect(await queue.deadLetters()).toMatchObject([{ id: a!.id, status: 400, reason: 'refused with 400', url: target.url, report: a }]);
   });
 
   it('never runs two flushes at once', async () => {

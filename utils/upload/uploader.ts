@@ -1,5 +1,7 @@
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { UploadQueue } from './queue';
+import { interpretAnswer, type UploadOutcome } from './answer';
+import { evidenceUrl } from '../probe/evidence-url';
 
 /** Where and how to upload, from the policy. */
 export interface UploadTarget {
@@ -26,55 +28,59 @@ export interface UploaderDeps {
 }
 
 /**
- * The receiver refused the report itself (invalid, too large): sending it again
- * cannot succeed, so it leaves the queue. 401/403 are not in the list: IT may
- * fix the Authorization header by policy, and the reports should then arrive.
- */
-const PERMANENT = new Set([400, 404, 405, 410, 413, 415, 422]);
-
-/**
- * Sends queued reports, oldest first, one at a time. A transient failure
- * (offline, timeout, 5xx, 429, 401/403) stops the flush and puts the whole queue
- * behind an exponential backoff with jitter: the receiver is one endpoint, so when
- * one report fails the next would too. Flushes never overlap (they run one after another), so a
- * report is never in two requests at once; the receiver dedupes by id for the one
- * case left (it stored the report, its answer was lost).
+ * Sends queued reports, oldest first, one at a time (docs/upload-protocol.md). A report
+ * counts as delivered only when the receiver acknowledges its id; one the receiver
+ * refuses for good (400, 413, 422) becomes a dead letter the employee can see, export
+ * and remove. Anything else (offline, timeout, redirect, 401/403/404/405/408/429, 5xx,
+ * a 2xx without acknowledgement) stops the flush and puts the whole queue behind an
+ * exponential backoff with jitter: the receiver is one endpoint, so when one report
+ * fails the next would too. Flushes never overlap (they run one after another), so a
+ * report is never in two requests at once; the receiver dedupes by id for the one case
+ * left (it stored the report, its answer was lost).
  */
 export function createUploader(deps: UploaderDeps) {
   const { queue, fetchFn = fetch, now = Date.now, random = Math.random, backoff = DEFAULT_BACKOFF, timeoutMs = 30_000 } = deps;
   let tail: Promise<unknown> = Promise.resolve();
 
+  const attempt = async (target: UploadTarget, id: string, body: string): Promise<UploadOutcome> => {
+    try {
+      const response = await fetchFn(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(target.authorization ? { authorization: target.authorization } : {}) },
+        body,
+        credentials: 'omit',
+        cache: 'no-store',
+        // A redirected POST turns into a GET without the report: never follow, say so.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return await interpretAnswer(response, id, now);
+    } catch (error) {
+      return { kind: 'retry', error: `network error (${String(error).slice(0, 120)})` };
+    }
+  };
+
   const flushOnce = async (target: UploadTarget, force: boolean, policy: BackoffPolicy): Promise<FlushResult> => {
     let state = await queue.meta();
     const result: FlushResult = { sent: 0, rejected: 0, failed: false, nextAttemptAt: 0 };
     if (!force && state.nextAttemptAt > now()) return { ...result, nextAttemptAt: state.nextAttemptAt };
+    const where = evidenceUrl(target.url);
     for (const item of await queue.items()) {
-      let outcome: 'sent' | 'rejected' | string;
-      try {
-        const response = await fetchFn(target.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(target.authorization ? { authorization: target.authorization } : {}) },
-          body: JSON.stringify(item.report),
-          credentials: 'omit',
-          cache: 'no-store',
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        outcome = response.ok ? 'sent' : PERMANENT.has(response.status) ? 'rejected' : `HTTP ${response.status}`;
-      } catch (error) {
-        outcome = `network error (${String(error).slice(0, 120)})`;
-      }
-      if (outcome === 'sent') {
-        await queue.markSent(item.id, now());
+      const body = JSON.stringify(item.report);
+      const outcome = await attempt(target, item.id, body);
+      if (outcome.kind === 'delivered') {
+        await queue.markSent({ id: item.id, sentAt: now(), url: where, body });
         result.sent++;
         state = { ...state, sent: state.sent + 1, failures: 0, nextAttemptAt: 0, lastSuccessAt: now() };
-      } else if (outcome === 'rejected') {
-        await queue.remove(item.id);
+      } else if (outcome.kind === 'refused') {
+        await queue.markDead({ id: item.id, report: item.report, status: outcome.status, reason: outcome.reason, url: where, at: now() });
         result.rejected++;
         state = { ...state, rejected: state.rejected + 1 };
       } else {
-        await queue.noteAttempt(item.id, outcome);
+        await queue.noteAttempt(item.id, outcome.error);
         const failures = state.failures + 1;
-        state = { ...state, failures, lastError: outcome, nextAttemptAt: now() + backoffDelayMs(failures, policy, random) };
+        const delay = Math.max(backoffDelayMs(failures, policy, random), outcome.retryAfterMs ?? 0);
+        state = { ...state, failures, lastError: outcome.error, nextAttemptAt: now() + delay };
         result.failed = true;
         break;
       }

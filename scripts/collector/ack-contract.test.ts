@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateReports } from '../../utils/fleet/generate-reports';
+import { interpretAnswer } from '../../utils/upload/answer';
+import { startCollector, type Collector } from './server';
+
+// The upload contract (docs/upload-protocol.md), checked from both ends: what the reference
+// collector answers is read by the extension's own `interpretAnswer`.
+const dir = mkdtempSync(join(tmpdir(), 'access-gap-ack-'));
+let collector: Collector;
+beforeAll(async () => {
+  collector = await startCollector({ dir, maxBytes: 256 * 1024 });
+});
+afterAll(async () => {
+  await collector.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const post = (body: string) =>
+  fetch(`${collector.url}/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, redirect: 'manual' });
+
+describe('upload acknowledgement contract', () => {
+  it('acknowledges a stored report by id, and a duplicate the same way', async () => {
+    const report = generateReports(1, 3)[0]!;
+    expect(await interpretAnswer(await post(JSON.stringify(report)), report.id)).toEqual({ kind: 'delivered' });
+    expect(await interpretAnswer(await post(JSON.stringify(report)), report.id)).toEqual({ kind: 'delivered' });
+  });
+
+  it('refuses an invalid report for good, with its reason', async () => {
+    const report = { ...generateReports(1, 4)[0]!, catalog: { name: 'C', version: '1<2>', hash: 'h' } };
+    expect(await interpretAnswer(await post(JSON.stringify(report)), report.id)).toEqual({
+      kind: 'refused', status: 400, reason: 'catalog.version: contains HTML (< or >)',
+    });
+  });
+
+  it('refuses a report over its size limit for good', async () => {
+    const report = { ...generateReports(1, 5)[0]!, padding: 'x'.repeat(300 * 1024) };
+    expect(await interpretAnswer(await post(JSON.stringify(report)), report.id)).toMatchObject({ kind: 'refused', status: 413 });
+  });
+});
