@@ -7,15 +7,9 @@ import type { Observation } from './types';
  * sign-in portals put session tokens there or in the fragment. See docs/privacy.md.
  */
 export function evidenceUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    // Hierarchical URLs (http, https, ws, wss): `//host:port/path`; user:password dropped too.
-    if (u.host) return `${u.protocol}//${u.host}${u.pathname}`;
-    // Opaque ones (stun:host:port?transport=udp) carry their host in the "path".
-    return `${u.protocol}${u.pathname}`;
-  } catch {
-    return url.replace(/[?#][\s\S]*$/, '');
-  }
+  // String surgery rather than `new URL`: the URL stays as the browser reported it
+  // (`https://host:443/…` is not normalised away), which field fingerprints compare against.
+  return url.replace(/[?#][\s\S]*$/, '').replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
 }
 
 /** A scheme://… URL inside free text (evidence sentences), up to its query or fragment. */

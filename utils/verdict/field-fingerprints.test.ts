@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD, matchDnsAnswer, matchFieldBlockPage, matchFieldGuard, matchFieldPattern } from './field-fingerprints';
+import { FIELD, matchDnsAnswer, matchFieldBlockPage, matchFieldGuard, matchFieldPattern, withoutQuery } from './field-fingerprints';
 import { classifyObservation } from './classify-observation';
 import { viewOf } from './response-view';
 import { pageFromPattern } from './field-test-pages';
 import { VENDOR_LABELS } from './vendors';
 import { okObs } from './test-fixtures';
+import { scrubObservationUrls } from '../probe/evidence-url';
 
 const decisive = FIELD.blockPages.filter((b) => b.strength === 'decisive');
-const weak = FIELD.blockPages.filter((b) => b.strength === 'weak');
+// Evidence URLs keep no query (docs/privacy.md): a Location pattern that is all query string cannot match.
+const queryOnly = FIELD.blockPages.filter((b) => withoutQuery(b) === undefined);
+const weak = FIELD.blockPages.filter((b) => b.strength === 'weak' && !queryOnly.includes(b));
 const ids = <T extends { id: string }>(entries: T[]) => entries.map((e) => [e.id, e] as const);
 
 describe('field fingerprints compiled from OONI', () => {
@@ -36,6 +39,16 @@ describe('field fingerprints compiled from OONI', () => {
     const v = classifyObservation(obs);
     expect(v.verdict).toBe('blocked');
     expect(v.reason).toMatch(/^block-page-/);
+  });
+
+  it.each(ids(decisive.filter((b) => b.where === 'header:location')))('decisive %s still matches once URLs keep no query', (id, entry) => {
+    const obs = scrubObservationUrls(pageFromPattern(entry));
+    expect(matchFieldPattern(entry, viewOf(obs))).toContain(`OONI ${id}`);
+  });
+
+  it('only query-string Location patterns are lost to evidence URLs without queries', () => {
+    expect(queryOnly.map((b) => b.pattern)).toEqual(['?dpid=']);
+    expect(queryOnly.every((b) => b.strength === 'weak')).toBe(true);
   });
 
   it.each(ids(FIELD.guard))('guard %s: a page built from it is never a block page', (id, entry) => {

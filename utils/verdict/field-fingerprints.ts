@@ -30,8 +30,22 @@ function valuesAt(p: FieldPattern, view: ResponseView): string[] {
 
 const clip = (s: string, max = 80): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
+/**
+ * Evidence URLs keep no query string (docs/privacy.md: filters put the user's address and
+ * name there), so a Location pattern is matched up to its own `?`: `squidGuard.cgi?clientaddr=`
+ * as `squidGuard.cgi`. A pattern that is all query (`?dpid=`) cannot match any more.
+ */
+export function withoutQuery(p: FieldPattern): FieldPattern | undefined {
+  const cut = p.pattern.indexOf('?');
+  if (p.where !== 'header:location' || p.type === 'regexp' || cut < 0) return p;
+  const head = p.pattern.slice(0, cut);
+  return head.length >= 4 ? { ...p, pattern: head, type: p.type === 'full' ? 'prefix' : p.type } : undefined;
+}
+
 /** `OONI cl.prod_zscaler_block: body contains "Internet Security by Zscaler"`, or undefined. */
-export function matchFieldPattern(p: FieldPattern, view: ResponseView): string | undefined {
+export function matchFieldPattern(original: FieldPattern, view: ResponseView): string | undefined {
+  const p = withoutQuery(original);
+  if (!p) return undefined;
   for (const value of valuesAt(p, view)) {
     const hit =
       p.type === 'contains' ? value.includes(p.pattern)
