@@ -24,6 +24,7 @@ export function GapScoreCard({ gap }: { gap: GapScore | undefined }) {
         </p>
       )}
       {degradedShare !== null && degradedShare > 0 && <p>{t('gapDegradedLine', fmt.percent(degradedShare))}</p>}
+      <p data-testid="gap-basis">{t('gapWeightedOver', fmt.integer(weightedServices))}</p>
       <p class="muted">
         {t('gapPopulation', populationLabel(t, gap.population))}
         <br />

@@ -2,20 +2,25 @@ import { useCallback } from 'preact/hooks';
 import uPlot from 'uplot';
 import type { GapScore } from '../utils/gap';
 import { categoryLabel } from '../utils/i18n';
-import { categoryBars } from '../utils/ui/chart-data';
+import { categoryBars, categoryRows } from '../utils/ui/chart-data';
 import { useI18n } from './i18n';
 import { axis, UPlotChart, type ChartColors } from './uplot-chart';
 
 /**
  * Per category: its part of all customer usage, next to the part of that usage
  * reachable from here. The same figures follow as a table (screen readers,
- * print, and anyone who cannot tell the two bar colours apart).
+ * print, and anyone who cannot tell the two bar colours apart), with the category
+ * figures — how many customers do the activity at all — so a category without
+ * per-service figures still shows its weight among customers.
  */
 export function UsageChart({ gap }: { gap: GapScore }) {
   const i18n = useI18n();
   const { t, fmt } = i18n;
   const bars = categoryBars(gap);
   const labels = bars.map((b) => categoryLabel(i18n, b.category));
+  const rows = categoryRows(gap);
+  const reachable = new Map(bars.map((b) => [b.category, b.reachableShare]));
+  const pct = (share: number | null | undefined) => (share === null || share === undefined ? '—' : fmt.percent(share));
   const build = useCallback(
     (_width: number, colors: ChartColors) => {
       const barPaths = (align: -1 | 1) => uPlot.paths.bars!({ size: [0.38, 48], align });
@@ -53,18 +58,29 @@ export function UsageChart({ gap }: { gap: GapScore }) {
             <th scope="col">{t('colCategory')}</th>
             <th scope="col">{t('chartUsage')}</th>
             <th scope="col">{t('chartReachable')}</th>
+            <th scope="col">{t('chartActivity')}</th>
           </tr>
         </thead>
         <tbody>
-          {bars.map((b, i) => (
-            <tr key={b.category}>
-              <th scope="row">{labels[i]}</th>
-              <td class="num">{fmt.percent(b.usageShare)}</td>
-              <td class="num">{fmt.percent(b.reachableShare)}</td>
+          {rows.map((r) => (
+            <tr key={r.category} data-category={r.category}>
+              <th scope="row">{categoryLabel(i18n, r.category)}</th>
+              <td class="num">{pct(r.usageShare)}</td>
+              <td class="num">{pct(reachable.get(r.category))}</td>
+              <td class="num" data-testid="activity-share">
+                {r.activity ? (
+                  <span title={`${r.activity.metric} — ${r.activity.source}, ${r.activity.year}`}>
+                    {fmt.percent(r.activity.share)} <a href={r.activity.url} target="_blank" rel="noreferrer">{r.activity.year}</a>
+                  </span>
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p class="muted chart-note">{t('chartActivityNote')}</p>
     </figure>
   );
 }

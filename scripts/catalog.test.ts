@@ -16,14 +16,14 @@ describe('npm run catalog', () => {
   it('prints a table ending with the summary line', () => {
     const { code, out } = run();
     expect(code).toBe(0);
-    expect(out.split('\n').at(-1)).toMatch(/^\d+ services in \d+ categories, \d+ with sourced usage$/);
+    expect(out.split('\n').at(-1)).toMatch(/^\d+ services in \d+ categories, \d+ with sourced usage \(FR \d+, US \d+\)$/);
     expect(out).toContain('WhatsApp Web');
     expect(out).toContain('no published figure');
     expect(out).toContain('retired 2025 → Microsoft Teams (free)');
   });
 
   it('counts services, categories and sourced usage', () => {
-    expect(summaryLine(reference as Catalog)).toBe('47 services in 11 categories, 15 with sourced usage');
+    expect(summaryLine(reference as Catalog)).toBe('53 services in 12 categories, 15 with sourced usage (FR 11, US 12)');
   });
 
   it('prints JSON that is the catalog itself', () => {
@@ -39,7 +39,7 @@ describe('npm run catalog', () => {
     const { code, out } = run('--catalog', fixture('french-excel.csv'));
     expect(code).toBe(0);
     expect(out).toContain('FR 63.7 % (DataReportal; "Digital 2024: France" 2024); US 29 % (Pew Research Center 2023)');
-    expect(out.split('\n').at(-1)).toBe('3 services in 3 categories, 2 with sourced usage');
+    expect(out.split('\n').at(-1)).toBe('3 services in 3 categories, 2 with sourced usage (FR 2, US 1)');
   });
 
   it.each([

@@ -12,6 +12,7 @@ import reference from '../utils/catalog/reference.json';
 import { CatalogSchema, type Catalog, type ServiceEntry } from '../utils/catalog/schema';
 import { CHANNELS, POPULATIONS } from '../utils/catalog/types';
 import { usageFor } from '../utils/catalog/usage';
+import { servicesWithFigures } from '../utils/catalog/usage-sources';
 import { catalogToCsv } from '../utils/catalog/csv';
 import { formatShare } from '../utils/gap/format';
 import { loadCatalogFile } from './lib/load-catalog';
@@ -36,11 +37,12 @@ export function usageCell(service: ServiceEntry): string {
   return figures.length ? figures.join('; ') : 'no published figure';
 }
 
-/** The summary line the issue asks for: `N services in M categories, K with sourced usage`. */
+/** `N services in M categories, K with sourced usage (FR a, US b)`: live services with a published share, per population. */
 export function summaryLine(catalog: Catalog): string {
   const categories = new Set(catalog.services.map((s) => s.category)).size;
   const sourced = catalog.services.filter((s) => s.usage.some((u) => u.share !== null)).length;
-  return `${catalog.services.length} services in ${categories} categories, ${sourced} with sourced usage`;
+  const per = (['FR', 'US'] as const).map((p) => `${p} ${servicesWithFigures(catalog, p)}`).join(', ');
+  return `${catalog.services.length} services in ${categories} categories, ${sourced} with sourced usage (${per})`;
 }
 
 /** The catalog as an aligned plain-text table, ending with the summary line. */

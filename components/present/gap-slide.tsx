@@ -2,13 +2,15 @@ import type { GapScore } from '../../utils/gap';
 import type { Report } from '../../utils/report/types';
 import { categoryLabel, populationLabel } from '../../utils/i18n';
 import { gapRows } from '../../utils/present/story';
+import { shortSource } from '../../utils/present/usage-bars';
 import { useI18n } from '../i18n';
 import { SlideFrame, SourceLine } from './slide-frame';
 import type { SlidePlace } from './story-slides';
 
-/** A 0..1 share as a bar and its value, e.g. usage or blocked share. */
-function Meter({ share, kind }: { share: number; kind: 'usage' | 'blocked' }) {
+/** A 0..1 share as a bar and its value, e.g. usage or blocked share; "—" when there is none. */
+function Meter({ share, kind }: { share: number | null; kind: 'usage' | 'activity' | 'blocked' }) {
   const { fmt } = useI18n();
+  if (share === null) return <span class="meter-none">—</span>;
   return (
     <span class={`meter meter-${kind}`}>
       <span class="meter-track">
@@ -35,6 +37,8 @@ export function GapSlide({ report, gap, ...place }: SlidePlace & { report: Repor
     );
   }
   const { overall } = gap;
+  const rows = gapRows(gap);
+  const activitySources = [...new Set(rows.flatMap((r) => (r.activity ? [`${shortSource(r.activity.source)} ${r.activity.year}`] : [])))];
   const source = t(
     'present_src_gap',
     fmt.dateTime(Date.parse(report.startedAt)),
@@ -44,7 +48,17 @@ export function GapSlide({ report, gap, ...place }: SlidePlace & { report: Repor
     fmt.integer(overall.inconclusive),
   );
   return (
-    <SlideFrame id="gap" title={t('present_gap_title')} source={<SourceLine>{source}</SourceLine>} {...place}>
+    <SlideFrame
+      id="gap"
+      title={t('present_gap_title')}
+      source={
+        <SourceLine>
+          {source}
+          {activitySources.length > 0 && ` · ${t('present_src_activity', activitySources.join('; '))}`}
+        </SourceLine>
+      }
+      {...place}
+    >
       <div class="gap-layout">
         <div class="gap-overall" data-testid="present-gap">
           {overall.blockedShare === null ? (
@@ -56,21 +70,32 @@ export function GapSlide({ report, gap, ...place }: SlidePlace & { report: Repor
             </>
           )}
           {!!overall.degradedShare && <p class="gap-degraded">{t('present_gap_degraded', fmt.percent(overall.degradedShare))}</p>}
+          <p class="gap-basis" data-testid="present-gap-basis">{t('gapWeightedOver', fmt.integer(overall.weightedServices))}</p>
         </div>
         <table class="gap-table">
           <thead>
             <tr>
               <th scope="col"><span class="visually-hidden">{t('colCategory')}</span></th>
               <th scope="col">{t('present_gap_usage')}</th>
+              <th scope="col">{t('present_gap_activity')}</th>
               <th scope="col">{t('present_gap_blocked')}</th>
             </tr>
           </thead>
           <tbody>
-            {gapRows(gap).map((row) => (
+            {rows.map((row) => (
               <tr key={row.category} data-category={row.category}>
                 <th scope="row">{categoryLabel(i18n, row.category)}</th>
                 <td><Meter share={row.usageShare} kind="usage" /></td>
-                <td><Meter share={row.blockedShare} kind="blocked" /></td>
+                <td title={row.activity ? `${row.activity.metric} (${row.activity.source}, ${row.activity.year})` : undefined}>
+                  <Meter share={row.activity?.share ?? null} kind="activity" />
+                </td>
+                <td>
+                  {row.blockedShare !== null ? (
+                    <Meter share={row.blockedShare} kind="blocked" />
+                  ) : (
+                    <span class="meter-none">{t('present_gap_blockedCount', fmt.integer(row.blockedServices), fmt.integer(row.conclusiveServices))}</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -36,6 +36,7 @@ export function ComplaintSlide(place: SlidePlace) {
 export function ThenNowSlide({ catalog, population, ...place }: SlidePlace & { catalog: Catalog; population: Population }) {
   const { t, locale } = useI18n();
   const today = usageChartData(catalog, population, { limit: 5, categories: ['messaging', 'calls'], locale });
+  const retired = retiredServices(catalog, locale);
   return (
     <SlideFrame
       id="then-now"
@@ -46,8 +47,9 @@ export function ThenNowSlide({ catalog, population, ...place }: SlidePlace & { c
       <div class="two-cols">
         <div class="col">
           <h3>{t('present_thennow_then')}</h3>
-          <ul class="retired-list" data-testid="retired">
-            {retiredServices(catalog, locale).map((r) => (
+          {/* Seven services of that era are gone: two columns keep them on one slide. */}
+          <ul class={`retired-list${retired.length > 4 ? ' retired-many' : ''}`} data-testid="retired">
+            {retired.map((r) => (
               <li key={r.id}>
                 <span class="retired-name">{r.name}</span>
                 <span class="retired-year">{t('present_retired_closed', r.year)}</span>

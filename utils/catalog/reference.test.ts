@@ -4,6 +4,8 @@ import reference from './reference.json';
 import { CatalogSchema, ServiceEntrySchema, isHostname } from './schema';
 import { parseCatalog } from './parse';
 import { CHANNELS } from './types';
+import { ACTIVITIES } from './activities';
+import { servicesWithFigures } from './usage-sources';
 
 const catalog = v.parse(CatalogSchema, reference);
 const live = catalog.services.filter((s) => !s.retired);
@@ -38,17 +40,39 @@ describe('reference catalog', () => {
     for (const id of LAB_IDS) expect(ids).toContain(id);
   });
 
-  it('gives every usage figure a source, year, metric and https link', () => {
+  it('gives every usage figure a share, source, year, metric and https link', () => {
     for (const s of catalog.services) {
       for (const u of s.usage) {
         expect(u.share, s.id).not.toBeNull();
         expect(u.source.length, s.id).toBeGreaterThan(5);
         expect(u.year, s.id).toBeGreaterThanOrEqual(2022);
         expect(u.metric, s.id).not.toBe('');
-        // Statista and Médiamétrie figures come from secondary copies without a stable link.
-        if (!/Statista|Médiamétrie/.test(u.source)) expect(u.url, `${s.id} ${u.source}`).toMatch(/^https:\/\//);
+        expect(u.url, `${s.id} ${u.source}`).toMatch(/^https:\/\//);
       }
     }
+  });
+
+  it('gives every category figure a share, source, year, metric and https link, for a category of the catalog', () => {
+    const categories = new Set(live.map((s) => s.category));
+    expect(ACTIVITIES.length).toBeGreaterThan(0);
+    for (const a of ACTIVITIES) {
+      expect(categories.has(a.category), a.category).toBe(true);
+      expect(a.share).toBeGreaterThan(0);
+      expect(a.share).toBeLessThanOrEqual(1);
+      expect(a.source.length).toBeGreaterThan(5);
+      expect(a.year).toBeGreaterThanOrEqual(2021);
+      expect(a.metric).not.toBe('');
+      expect(a.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('holds the number of live services with a published figure, per population', () => {
+    // The issue aims at 32 per population, YouTube's French figure included. These are the
+    // figures that could be found with their source, year and link (docs/usage-figures.md
+    // and data/usage/searched.json record where the others were looked for): the floor
+    // stops a source from being dropped by mistake, and rises as figures are added.
+    expect(servicesWithFigures(catalog, 'FR')).toBeGreaterThanOrEqual(11);
+    expect(servicesWithFigures(catalog, 'US')).toBeGreaterThanOrEqual(12);
   });
 
   it('has well-formed hostnames in every channel and domain', () => {
@@ -89,7 +113,7 @@ describe('reference catalog', () => {
 
   it('lists retired services with a successor and no channels', () => {
     const retired = catalog.services.filter((s) => s.retired);
-    expect(retired.map((s) => s.id).sort()).toEqual(['google-talk', 'msn-messenger', 'ning', 'skype']);
+    expect(retired.map((s) => s.id).sort()).toEqual(['google-reader', 'google-talk', 'msn-messenger', 'netvibes', 'ning', 'skype', 'viadeo']);
     for (const s of retired) {
       expect(s.channels).toEqual({});
       expect(s.retired?.successor).toBeTruthy();

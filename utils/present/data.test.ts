@@ -60,8 +60,11 @@ describe('story data', () => {
   it('lists the retired services of the complaint with their successors', () => {
     expect(retiredServices(catalog).map((r) => [r.id, r.year, r.successor])).toEqual([
       ['ning', 2010, null],
+      ['google-reader', 2013, 'Feedly'],
       ['msn-messenger', 2013, 'Microsoft Teams (free)'],
+      ['viadeo', 2016, 'LinkedIn'],
       ['google-talk', 2022, 'Google Meet'],
+      ['netvibes', 2025, 'Feedly'],
       ['skype', 2025, 'Microsoft Teams (free)'],
     ]);
     expect(retiredServices(catalog, 'fr').find((r) => r.id === 'skype')?.successor).toBe('Microsoft Teams (gratuit)');
@@ -83,10 +86,25 @@ describe('story data', () => {
   it('reads the gap per category from computeGap, most used category first', () => {
     const cat: Catalog = { schemaVersion: 1, name: 't', version: '1', services: services.map((s) => ({ ...s, channels: { page: 'https://x.example/' } })) };
     const gap = computeGap(cat, services.map((s) => ({ serviceId: s.id, verdict: s.verdict, channels: [] })), 'FR');
-    const rows = gapRows(gap);
+    const rows = gapRows(gap, []);
     expect(rows.map((r) => r.category)).toEqual(['video', 'messaging']);
-    expect(rows[0]).toMatchObject({ usageShare: expect.closeTo(1 / 1.3), blockedShare: gap.byCategory[0]!.blockedShare });
-    expect(rows[1]).toMatchObject({ blockedShare: 1, degradedShare: 0 });
+    expect(rows[0]).toMatchObject({ usageShare: expect.closeTo(1 / 1.3), blockedShare: gap.byCategory[0]!.blockedShare, activity: null });
+    expect(rows[1]).toMatchObject({ blockedShare: 1, degradedShare: 0, blockedServices: 1, conclusiveServices: 2 });
+  });
+  it('adds the category figures, and the categories that only have one, without giving any service a share', () => {
+    const withCalls = [...services, { id: 'f', name: 'Phi', category: 'calls', usage: [], verdict: 'blocked', mechanism: 'tcp', channels: [] } as ReportService];
+    const cat: Catalog = { schemaVersion: 1, name: 't', version: '1', services: withCalls.map((s) => ({ ...s, channels: { page: 'https://x.example/' } })) };
+    const gap = computeGap(cat, withCalls.map((s) => ({ serviceId: s.id, verdict: s.verdict, channels: [] })), 'FR');
+    const figure = (category: string, share: number) => ({ category, population: 'FR' as const, share, metric: 'm', source: 'Survey (n = 1)', year: 2025, url: 'https://example.org/' });
+    const rows = gapRows(gap, [figure('calls', 0.78), figure('messaging', 0.85), { ...figure('video', 0.5), population: 'US' }]);
+    expect(rows.map((r) => [r.category, r.usageShare === null ? null : +r.usageShare.toFixed(3), r.activity?.share ?? null])).toEqual([
+      ['video', 0.769, null],
+      ['messaging', 0.231, 0.85],
+      ['calls', null, 0.78],
+    ]);
+    // A category without per-service figures has no blocked share, only what was blocked in it.
+    expect(rows[2]).toMatchObject({ blockedShare: null, blockedServices: 1, conclusiveServices: 1 });
+    expect(gap.overall.weightedServices).toBe(3);
   });
   it('has a label for every slide, note and mechanism question in both languages', () => {
     for (const [locale, messages] of [['en', en], ['fr', fr]] as const) {

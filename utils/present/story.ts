@@ -3,7 +3,8 @@ import type { Population } from '../catalog/types';
 import type { GapScore } from '../gap';
 import type { ReportService } from '../report/types';
 import type { Mechanism } from '../verdict/types';
-import { categoryBars } from '../ui/chart-data';
+import type { ActivityFigure } from '../catalog/activities';
+import { categoryRows, type CategoryRow } from '../ui/chart-data';
 import { shareOf } from '../ui/share';
 import { serviceName } from './usage-bars';
 
@@ -30,26 +31,16 @@ export function retiredServices(catalog: Catalog, locale = 'en'): RetiredService
     .sort((a, b) => a.year - b.year || a.name.localeCompare(b.name));
 }
 
-/** One row of the gap slide: a category's part of customer usage next to its blocked and degraded parts. */
-export interface GapRow {
-  category: string;
-  usageShare: number;
-  blockedShare: number;
-  degradedShare: number;
-}
+/** One row of the gap slide: a category's part of customer usage, how many customers do the activity, what is blocked. */
+export type GapRow = CategoryRow;
 
 /**
- * The gap score's own per-category tallies, most used category first. No gap
- * maths here: shares come from `computeGap` (via the report) and `categoryBars`.
+ * The gap score's own per-category tallies next to the category figures, most used
+ * category first. No gap maths here: shares come from `computeGap` (via the report),
+ * `categoryRows` and the compiled category figures.
  */
-export function gapRows(gap: GapScore): GapRow[] {
-  const byCategory = new Map(gap.byCategory.map((c) => [c.category, c]));
-  return categoryBars(gap)
-    .map((bar) => {
-      const c = byCategory.get(bar.category);
-      return { category: bar.category, usageShare: bar.usageShare, blockedShare: c?.blockedShare ?? 0, degradedShare: c?.degradedShare ?? 0 };
-    })
-    .sort((a, b) => b.usageShare - a.usageShare || a.category.localeCompare(b.category));
+export function gapRows(gap: GapScore, activities?: readonly ActivityFigure[]): GapRow[] {
+  return categoryRows(gap, activities);
 }
 
 /** What to ask IT about one blocking mechanism, and the services it blocks here. */

@@ -1,3 +1,4 @@
+import { activityFor, ACTIVITIES, type ActivityFigure } from '../catalog/activities';
 import type { GapScore } from '../gap';
 import type { AuditSummary } from '../history/summary';
 import type { Population } from '../catalog/types';
@@ -26,6 +27,49 @@ export function categoryBars(gap: GapScore): CategoryBar[] {
       usageShare: c.weight / total,
       reachableShare: Math.max(0, 1 - (c.blockedShare ?? 0) - (c.degradedShare ?? 0)),
     }));
+}
+
+/** One category of the per-category tables (dashboard, trainer's gap slide). */
+export interface CategoryRow {
+  category: string;
+  /** This category's part of all weighted customer usage; `null` when none of its services has a figure. */
+  usageShare: number | null;
+  /** Usage-weighted blocked and degraded shares within the category; `null` when nothing is weighted. */
+  blockedShare: number | null;
+  degradedShare: number | null;
+  /** Share of the population doing this activity (watch online video, instant messaging…); `null` when none is published. */
+  activity: ActivityFigure | null;
+  /** Services of the category found blocked, with or without a figure: a category without figures still says what is blocked. */
+  blockedServices: number;
+  /** Services of the category with a conclusive verdict, with or without a figure. */
+  conclusiveServices: number;
+}
+
+/**
+ * Every category that says something about customers: those with weighted services
+ * (their part of customer usage and what is blocked of it, from the gap score) and
+ * those with only a category figure, which shows how many customers do the activity
+ * without inventing a share for any of its services. Most used first, then by activity.
+ */
+export function categoryRows(gap: GapScore, activities: readonly ActivityFigure[] = ACTIVITIES): CategoryRow[] {
+  const bars = new Map(categoryBars(gap).map((b) => [b.category, b]));
+  return gap.byCategory
+    .map((c) => ({
+      category: c.category,
+      usageShare: bars.get(c.category)?.usageShare ?? null,
+      blockedShare: bars.has(c.category) ? c.blockedShare : null,
+      degradedShare: bars.has(c.category) ? c.degradedShare : null,
+      activity: activityFor(c.category, gap.population, activities) ?? null,
+      blockedServices: c.ids.blocked.length + c.ids.withoutFigureBlocked.length,
+      conclusiveServices: c.weightedServices + c.withoutFigure,
+    }))
+    .filter((r) => r.usageShare !== null || r.activity !== null)
+    .sort(
+      (a, b) =>
+        (b.usageShare ?? -1) - (a.usageShare ?? -1) ||
+        (b.activity?.share ?? -1) - (a.activity?.share ?? -1) ||
+        a.category.localeCompare(b.category),
+    );
 }
 
 /** Points of the gap-over-time chart: finished audits, oldest first, with a score for the population. */
