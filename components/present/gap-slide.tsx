@@ -38,7 +38,9 @@ export function GapSlide({ report, gap, ...place }: SlidePlace & { report: Repor
   }
   const { overall } = gap;
   const rows = gapRows(gap);
-  const activitySources = [...new Set(rows.flatMap((r) => (r.activity ? [`${shortSource(r.activity.source)} ${r.activity.year}`] : [])))];
+  // "CREDOC …, Baromètre du numérique 2025": the year once, even when the title carries it.
+  const cite = (a: { source: string; year: number }) => (shortSource(a.source).includes(String(a.year)) ? shortSource(a.source) : `${shortSource(a.source)} ${a.year}`);
+  const activitySources = [...new Set(rows.flatMap((r) => (r.activity ? [cite(r.activity)] : [])))];
   const source = t(
     'present_src_gap',
     fmt.dateTime(Date.parse(report.startedAt)),

@@ -105,6 +105,10 @@ describe('presentation', () => {
     // The gap slide shows the audit's usage-weighted blocked share; the discussion names mechanisms.
     expect(await press(page, 'ArrowRight')).toBe('gap');
     expect(Number(await page.getAttribute('.slide.current .gap-big', 'data-share'))).toBeGreaterThan(0);
+    // What the score rests on, and how many customers do each activity, beside the blocked share.
+    expect(await page.textContent('.slide.current [data-testid="present-gap-basis"]')).toMatch(/^Weighted over \d+ services that customers’ usage figures cover$/);
+    expect(await page.locator('.slide.current .gap-table thead th').allInnerTexts()).toContain('Customers who do this');
+    expect(await page.locator('.slide.current .gap-table tr[data-category="calls"] .meter-activity .meter-value').innerText()).toMatch(/^81\s?%$/);
     expect(await press(page, 'ArrowRight')).toBe('discuss');
     expect(await page.locator('.slide.current [data-mechanism]').count()).toBeGreaterThan(0);
   });

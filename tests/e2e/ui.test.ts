@@ -61,6 +61,10 @@ describe('popup', () => {
     const expected = expectedFromScenario(report, lab, 'US');
     const shown = Number(await popup.getByTestId('gap-value').getAttribute('data-share'));
     expect(shown).toBeCloseTo(expected.gap.overall.blockedShare!, 6);
+    // How many services the score rests on, in words (issue 18).
+    expect(await popup.getByTestId('gap-basis').innerText()).toBe(
+      `Weighted over ${expected.gap.overall.weightedServices} services that customers’ usage figures cover`,
+    );
     const top = await popup.locator('[data-testid="top-blocked"] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-service')));
     expect(top).toEqual(expected.topBlocked);
     // Verdicts carry a word, not only a colour.
@@ -90,6 +94,10 @@ describe('dashboard', () => {
     await expect.poll(() => evidence.innerText()).toContain('net::ERR_TUNNEL_CONNECTION_FAILED');
     expect(await page.getByTestId('evidence-button-dailymotion').getAttribute('aria-expanded')).toBe('true');
     await page.getByTestId('usage-chart').locator('canvas').first().waitFor();
+    // Category figures sit beside each category, with their survey; calls (no per-service US figure) still shows one.
+    const calls = page.locator('.chart-table tr[data-category="calls"] [data-testid="activity-share"]');
+    expect(await calls.innerText()).toMatch(/^81\s?% 2021$/);
+    expect(await calls.locator('span').getAttribute('title')).toMatch(/video call.*Pew Research Center/);
     await saveScreenshot(page, 'dashboard-en');
   });
 
