@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as v from 'valibot';
-import { CatalogSchema } from '../utils/catalog/schema';
+import { CatalogSchema, type Catalog } from '../utils/catalog/schema';
 import {
   REQUIRED_POPULATIONS,
   SearchedSchema,
@@ -46,8 +46,11 @@ export function compileFromFiles(dir = USAGE_DIR, referenceFile = REFERENCE_FILE
     .sort()
     .map((f) => parseFile(UsageSourceSchema, join(sourcesDir, f)));
   const searched = parseFile(SearchedSchema, join(dir, 'searched.json'));
-  const catalog = v.parse(CatalogSchema, JSON.parse(readFileSync(referenceFile, 'utf8')));
-  return compileUsage(catalog, sources, searched);
+  // Validated, but compiled on the raw JSON: parsing reorders keys to the schema's order,
+  // and only `usage` may change in the file (other fields keep their authors' layout).
+  const raw = JSON.parse(readFileSync(referenceFile, 'utf8')) as Catalog;
+  v.parse(CatalogSchema, raw);
+  return compileUsage(raw, sources, searched);
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 out of date with --check, 2 invalid sources). */
