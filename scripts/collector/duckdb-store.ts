@@ -12,11 +12,6 @@ const TYPE: Record<ColumnKind, string> = {
   text: 'VARCHAR NOT NULL', date: 'DATE NOT NULL', timestamp: 'TIMESTAMP NOT NULL', 'timestamp?': 'TIMESTAMP',
   flag: 'UTINYINT NOT NULL', count: 'INTEGER NOT NULL', share: 'DOUBLE NOT NULL', 'share?': 'DOUBLE',
 };
-/** Staging columns are what the appender writes plainly (text, integers, doubles); the INSERT casts. */
-const STAGE_TYPE: Record<ColumnKind, string> = {
-  text: 'VARCHAR', date: 'VARCHAR', timestamp: 'VARCHAR', 'timestamp?': 'VARCHAR', flag: 'INTEGER', count: 'INTEGER', share: 'DOUBLE', 'share?': 'DOUBLE',
-};
-
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
   text: (value) => `'${value.replaceAll("'", "''")}'`,
@@ -24,11 +19,11 @@ export const duckdbDialect: Dialect = {
 };
 
 /**
- * DuckDB, embedded: one file in `dir`, nothing to install. A batch's report rows are
- * appended to a temporary staging table, then one transaction inserts them with
- * `INSERT OR IGNORE` on the report id (the idempotency key) and appends the verdict
- * and gap rows of the reports that were new: a failure rolls the whole batch back, so
- * a disk that fills up mid-batch leaves no half-stored report and the next batch starts clean.
+ * DuckDB, embedded: one file in `dir`, nothing to install. A batch is one transaction:
+ * it looks up which report ids (the idempotency key, also the primary key) are stored
+ * already, then appends the rows of the new reports (appender, batched): a failure
+ * rolls the whole batch back, so a disk that fills up mid-batch leaves no half-stored
+ * report and the next batch starts clean.
  * Writes and reads use separate connections, so aggregates are served during ingest.
  */
 export async function openDuckdbStore(dir: string, { file = DATABASE_FILE } = {}): Promise<FleetStore> {
@@ -61,19 +56,19 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE } = {}
     writing(async () => {
       if (!batch.length) return new Set<string>();
       try {
-        await writer.run('DELETE FROM stage_reports');
-        await append(writer, 'reports', batch.map((b) => b.report), 'temp');
         await writer.run('BEGIN TRANSACTION');
         try {
-          const inserted = await writer.runAndReadAll(`INSERT OR IGNORE INTO reports ${selectStaged(TABLES[0]!)} RETURNING id`);
-          const fresh = new Set(inserted.getRows().map((row) => String(row[0])));
-          // Rows of reports stored earlier stay out: a duplicate adds nothing. Appenders write
-          // inside the open transaction, so a rollback takes them back too.
-          const kept = batch.filter((b) => fresh.has(b.report.id));
+          // Ids are validated (letters, digits, . _ : -), and quoted anyway. The primary key
+          // would refuse a duplicate too; asking first lets the batch's new reports through.
+          const ids = batch.map((b) => duckdbDialect.text(b.report.id)).join(',');
+          const known = new Set((await writer.runAndReadAll(`SELECT id FROM reports WHERE id IN (${ids})`)).getRows().map((row) => String(row[0])));
+          const kept = batch.filter((b) => !known.has(b.report.id));
+          // Appenders write inside the open transaction: a rollback takes their rows back too.
+          await append(writer, 'reports', kept.map((b) => b.report));
           await append(writer, 'verdicts', kept.flatMap((b) => b.verdicts));
           await append(writer, 'gaps', kept.flatMap((b) => b.gaps));
           await writer.run('COMMIT');
-          return fresh;
+          return new Set(kept.map((b) => b.report.id));
         } catch (error) {
           await writer.run('ROLLBACK').catch(() => {});
           throw error;
@@ -106,20 +101,13 @@ async function setUp(connection: DuckDBConnection) {
     if (t.name === 'reports') columns.push('PRIMARY KEY (id)');
     await connection.run(`CREATE TABLE IF NOT EXISTS ${t.name} (${columns.join(', ')})`);
   }
-  const reports = TABLES[0]!;
-  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS stage_reports (${reports.columns.map((c) => `${c.name} ${STAGE_TYPE[c.kind]}`).join(', ')})`);
-}
-
-function selectStaged(t: TableSpec): string {
-  const cast = (c: TableSpec['columns'][number]) => (TYPE[c.kind].startsWith('VARCHAR') ? c.name : `CAST(${c.name} AS ${TYPE[c.kind].split(' ')[0]})`);
-  return `SELECT ${t.columns.map(cast).join(', ')} FROM stage_${t.name}`;
 }
 
 /** Appender rows (text columns go in as VARCHAR: DuckDB's appender casts them to DATE and TIMESTAMP). */
-async function append(connection: DuckDBConnection, name: TableSpec['name'], rows: readonly object[], staging?: 'temp') {
+async function append(connection: DuckDBConnection, name: TableSpec['name'], rows: readonly object[]) {
   if (!rows.length) return;
   const spec = TABLES.find((t) => t.name === name)!;
-  const appender = staging ? await connection.createAppender(`stage_${name}`, 'main', 'temp') : await connection.createAppender(name);
+  const appender = await connection.createAppender(name);
   try {
     for (const row of rows) {
       const values = row as Record<string, unknown>;
