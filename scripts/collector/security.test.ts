@@ -118,11 +118,16 @@ describe('collector security', { timeout: 30_000 }, () => {
     expect((await get('fleet.corp.example')).status).toBe(200);
   });
 
-  it('compares credentials in constant time: hashed, every secret compared, no early exit', () => {
+  it('compares credentials in constant time: hashed, every secret compared, no early exit', async () => {
+    const c = await start();
     const spy = vi.spyOn(crypto, 'timingSafeEqual');
+    // A wrong upload credential is compared with the upload secret, then the per-site one: no early exit.
+    expect((await post(c, report(), 'Bearer upload-secreT')).status).toBe(401);
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(spy.mock.calls.every(([x, y]) => (x as Buffer).length === 32 && (y as Buffer).length === 32)).toBe(true);
+    spy.mockClear();
     expect(matchSecret('Bearer a', ['Bearer a', 'Bearer b', 'Bearer c'])).toBe(0);
     expect(spy).toHaveBeenCalledTimes(3);
-    expect(spy.mock.calls.every(([x, y]) => (x as Buffer).length === 32 && (y as Buffer).length === 32)).toBe(true);
     expect(matchSecret('Bearer a-longer-guess', ['Bearer a'])).toBe(-1);
     expect(matchSecret(undefined, [''])).toBe(-1);
     spy.mockRestore();
