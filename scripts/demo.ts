@@ -1,4 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import referenceCatalog from '../utils/catalog/reference.json';
 import type { Catalog } from '../utils/catalog/types';
 import { CONTROL_URLS } from '../utils/probe/control';
@@ -10,16 +12,30 @@ import { formatReport } from './lib/print-report';
 import { checkAgainstScenario } from './lib/scenario-check';
 import { ROOT } from './lib/build-extension';
 
+const SCENARIO_DIR = resolve(ROOT, 'tests/lab/scenarios');
+
+/** `--scenario NAME` → tests/lab/scenarios/NAME.json; an unknown name lists the ones there are. */
+function scenarioPath(name: string): string {
+  const path = resolve(SCENARIO_DIR, `${name}.json`);
+  if (/[/\\]/.test(name) || !existsSync(path)) {
+    const names = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    throw new Error(`unknown scenario "${name}"; scenarios: ${names.join(', ')}`);
+  }
+  return path;
+}
+
 /**
  * The whole product on a machine with no internet: a simulated corporate
  * network (squid denying, browser policy, DNS failure, TLS interception, a
  * Zscaler block page…) and the real extension in headless Chromium auditing it.
+ * `npm run demo -- --scenario NAME` runs another network of tests/lab/scenarios/.
  */
 async function main() {
+  const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'corporate' } } });
+  const scenarioFile = scenarioPath(values.scenario!);
   await ensureLabDeps();
-  const scenarioPath = resolve(ROOT, 'tests/lab/scenarios/corporate.json');
-  console.error('Starting the simulated corporate network (tests/lab/scenarios/corporate.json)…');
-  const lab = await startLab({ catalog: referenceCatalog as Catalog, controlUrls: CONTROL_URLS, scenario: scenarioPath });
+  console.error(`Starting the simulated network (tests/lab/scenarios/${values.scenario}.json)…`);
+  const lab = await startLab({ catalog: referenceCatalog as Catalog, controlUrls: CONTROL_URLS, scenario: scenarioFile });
   try {
     const { report, wallMs } = await runHeadlessAudit({
       browserArgs: lab.chromiumArgs,
@@ -40,6 +56,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`demo failed: ${error instanceof Error ? error.stack : String(error)}`);
+  console.error(`demo failed: ${error instanceof Error ? (error.message.startsWith('unknown scenario') ? error.message : error.stack) : String(error)}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { BLOCK_PAGE_REDIRECTS, blockPage, controlAnswer, loginPage, mediaAnswer, okPage, service403, type LabAnswer } from './pages';
 import type { HostPlan } from './scenario';
+import { restrictionCheckPage } from './restricted-modes';
 import type { LabRequest } from './types';
 
 /** What the shared HTTP(S) request handler needs to know. */
@@ -64,6 +65,7 @@ export function answerFor(ctx: HandlerContext, host: string, path: string, schem
     return { status: 302, headers: { location, 'content-type': 'text/html' }, body: `<a href="${location}">blocked</a>` };
   }
   if (t.kind === 'service-403') return service403(plan.name);
+  if (t.kind === 'youtube-restricted-dns' && path.startsWith('/check_content_restrictions')) return restrictionCheckPage('dns');
   if (t.kind === 'login-redirect' && !path.startsWith('/login')) {
     return { status: 302, headers: { location: `https://${host}/login?next=${encodeURIComponent(path)}` }, body: '' };
   }
@@ -95,7 +97,7 @@ export function createHttpHandler(ctx: HandlerContext, server: string, scheme: '
 }
 
 /** Treatments under which the host itself answers as the real service would (WebSockets included). */
-const SERVED_NORMALLY = new Set(['ok', 'proxy-ok', 'throttle', 'policy', 'extension']);
+const SERVED_NORMALLY = new Set(['ok', 'proxy-ok', 'throttle', 'policy', 'extension', 'youtube-restricted-dns']);
 
 /**
  * WebSocket upgrades: hosts served normally accept and hold the socket `wsHoldMs`, then close

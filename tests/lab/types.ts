@@ -3,7 +3,8 @@ import type { Channel } from '../../utils/catalog/types';
 import type { Mechanism, Verdict } from '../../utils/verdict/types';
 
 /** Corporate filter products whose block pages the lab can imitate. */
-export const BLOCK_PAGE_VENDORS = ['zscaler', 'fortinet', 'paloalto', 'squid', 'generic-fr'] as const;
+// `unknown-fr`: a French page from a product we hold no fingerprint for (only the generic rule can tell).
+export const BLOCK_PAGE_VENDORS = ['zscaler', 'fortinet', 'paloalto', 'squid', 'generic-fr', 'unknown-fr'] as const;
 export type BlockPageVendor = (typeof BLOCK_PAGE_VENDORS)[number];
 
 /**
@@ -29,7 +30,9 @@ export type TreatmentName =
   | `redirect-blockpage:${BlockPageVendor}`
   | 'service-403'
   | 'login-redirect'
-  | 'extension';
+  | 'extension'
+  // YouTube's names answered by the restrict VIP a DNS filter sends them to (docs/restricted-modes.md).
+  | 'youtube-restricted-dns';
 
 /** A treatment after parsing: the parameter is split out. */
 export type Treatment =

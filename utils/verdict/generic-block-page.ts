@@ -18,6 +18,8 @@ const BLOCK_PHRASES: readonly RegExp[] = [
   /\bsite (web )?bloqu[ée](?!\p{L})/iu,
   /\bbloqu(é|ée|és|ées)(?!\p{L})/iu,
   /\binterdit(e|s|es)?(?!\p{L})/iu,
+  // "Site non autorisé", "Accès non autorisé": French gateways' usual wording.
+  /\bnon autoris[ée]e?s?(?!\p{L})/iu,
   /\bpolitique (de sécurité|de securite|de l['’]entreprise|d['’]utilisation|de filtrage|interne)/iu,
 ];
 
