@@ -35,6 +35,18 @@ describe('upload acknowledgement contract', () => {
     });
   });
 
+  it('has a flooding install retry later, after the Retry-After the collector names', async () => {
+    const limited = await startCollector({ dir: join(dir, 'limited'), rateLimit: { burst: 1, perMinute: 1 } });
+    try {
+      const [a, b] = generateReports(2, 6).map((r) => ({ ...r, installId: 'one-install' }));
+      const send = (r: object) => fetch(`${limited.url}/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(r), redirect: 'manual' });
+      expect(await interpretAnswer(await send(a!), a!.id)).toEqual({ kind: 'delivered' });
+      expect(await interpretAnswer(await send(b!), b!.id, () => 0)).toMatchObject({ kind: 'retry', error: expect.stringMatching(/^HTTP 429/), retryAfterMs: 60_000 });
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses a report over its size limit for good', async () => {
     const report = { ...generateReports(1, 5)[0]!, padding: 'x'.repeat(300 * 1024) };
     expect(await interpretAnswer(await post(JSON.stringify(report)), report.id)).toMatchObject({ kind: 'refused', status: 413 });
