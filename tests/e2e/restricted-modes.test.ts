@@ -45,9 +45,10 @@ describe('real networks II: restricted modes and unknown block pages', () => {
     const page = youtube.channels.find((c) => c.channel === 'page')!;
     expect(page).toMatchObject({ verdict: 'partial', mechanism: 'restricted', reason: 'restricted-youtube-dns' });
     expect(page.evidence.restriction).toMatchObject({ service: 'youtube', level: 'strict', via: 'dns' });
-    expect(page.evidence.url).toBe('https://www.youtube.com/check_content_restrictions?hl=en');
-    // Its media host is not restricted, and no other service is.
-    expect(youtube.channels.find((c) => c.channel === 'media')?.verdict).toBe('reachable');
+    // Evidence URLs are kept without their query (privacy): the probed URL had ?hl=en.
+    expect(page.evidence.url).toBe('https://www.youtube.com/check_content_restrictions');
+    // Only its page channel is restricted (its media hosts are not YouTube's restricted names), and no other service is.
+    expect(youtube.channels.filter((c) => c.mechanism === 'restricted').map((c) => c.channel)).toEqual(['page']);
     expect(Object.values(byId).filter((s) => s.mechanism === 'restricted').map((s) => s.id)).toEqual(['youtube']);
     const line = formatReport({ services: [youtube], gap: [], control: { ok: true } } as never, 'FR').split('\n').find((l) => l.startsWith('YouTube'));
     expect(line).toMatch(/partial\s+restricted\s+page: YouTube Restricted Mode \(strict\) forced by DNS/);
