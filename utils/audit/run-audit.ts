@@ -91,6 +91,8 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     }
   });
 
+  // Awaited below; if the pool fails first (a full disk), this one's failure must not go unhandled.
+  policyDone.catch(() => {});
   const extra = startExtraProbes({ catalog, probes, timeoutMs: options.timeoutMs, seen, record, classify: classifyIfComplete });
   const tasks = planProbes(catalog).filter((t) => !seen.has(t.key));
   await runPool(

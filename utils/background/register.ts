@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import { openAccessGapDb } from '../store/db';
+import { loadRetentionPolicy, type StorageArea } from '../settings/store';
 import { auditStore } from '../store/audits';
 import { NetErrorTracker } from '../probe/net-error-tracker';
 import { createAuditService } from '../audit/audit-service';
@@ -25,7 +27,9 @@ export function registerBackground(): void {
   const probes = withFirefoxTlsInfo({ ...createBrowserProbes(tracker), throughput: browserThroughput, calls: probeCallsInDocument });
   offerHostAccessOnInstall(); // Firefox MV3: host access is optional
   const storeReady = openAccessGapDb().then(auditStore);
-  const serviceReady = storeReady.then((store) => createAuditService({ store, probes }));
+  // Retention runs after every audit, scheduled or not, with the user's settings.
+  const retention = () => loadRetentionPolicy(browser.storage.local as unknown as StorageArea);
+  const serviceReady = storeReady.then((store) => createAuditService({ store, probes, retention }));
   // Managed deployment: scheduled audits (kept resumable by the same alarm) and report upload,
   // which also takes the audits employees start when IT configured an upload URL.
   const fleet = registerFleet({ storeReady, serviceReady, onAuditStarted: armResumeAlarm });

@@ -99,10 +99,7 @@ export function createScheduler(deps: SchedulerDeps) {
     if (!effective.enabled || effective.hours === null) return 'off';
     await alarms.create(SCHEDULE_ALARM, { when: nextRunAt(now(), effective.hours, random) });
     const state = await loadState();
-    if ((await deps.store.runningAudits()).length > 0) {
-      await saveState({ skipped: state.skipped + 1 });
-      return 'skipped';
-    }
+    // The service joins an audit that really runs (and fails a wedged one instead of waiting on it).
     const choice = await deps.chooseCatalog(config.catalogUrl);
     const started = await deps.service.start({ catalog: choice.catalog, catalogHash: await catalogHash(choice.catalog), trigger: 'schedule' });
     if (started.joined) {

@@ -19,3 +19,9 @@ export async function saveSettings(area: StorageArea, change: Partial<Settings>)
   await area.set({ [SETTINGS_KEY]: next });
   return next;
 }
+
+/** The history the user keeps (settings → retention), as the store applies it. */
+export async function loadRetentionPolicy(area: StorageArea): Promise<{ maxAudits: number; maxDays: number }> {
+  const settings = await loadSettings(area);
+  return { maxAudits: settings.retentionAudits, maxDays: settings.retentionDays };
+}

@@ -32,6 +32,8 @@ export function auditStore(db: Db) {
     getNote: (auditId: string) => db.get('notes', auditId),
     putNote: (note: AuditNote) => db.put('notes', note),
     deleteAudit: (auditId: string) => deleteAudit(db, auditId),
+    /** Free an audit's observations (its verdicts stay): the last resort when the disk is full. */
+    deleteObservations: (auditId: string) => db.delete('observations', IDBKeyRange.bound([auditId], [auditId, []])),
     /** Delete finished audits the policy no longer keeps; returns their ids. */
     applyRetention: (policy: RetentionPolicy, now?: number) => applyRetention(db, policy, now),
   };

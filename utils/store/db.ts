@@ -25,6 +25,8 @@ export interface AuditRecord {
   options: AuditOptions;
   control?: ControlResult;
   error?: string;
+  /** Times a new service worker resumed this audit (capped: see `MAX_RESUMES`). */
+  resumes?: number;
 }
 
 /** One probe's observation; `probeKey` is `service:channel:kind`. */
