@@ -45,6 +45,14 @@ export function AuditSummaryCard({ report, gap, networkLabel, onExportJson, onEx
         <button type="button" onClick={onExportCsv} data-testid="export-csv">{t('exportCsv')}</button>
         <button type="button" onClick={onPrint} data-testid="print">{t('exportPrint')}</button>
       </div>
+      {report.status !== 'running' && (
+        <p class="no-print make-case">
+          {/* The employee's letter to IT or management, built from this audit (issue: employees make the case). */}
+          <a href={`/letter.html#audit=${encodeURIComponent(report.id)}`} data-testid="make-case" title={t('letter_makeCaseHint')}>
+            {t('letter_makeCase')}
+          </a>
+        </p>
+      )}
     </section>
   );
 }

@@ -54,6 +54,11 @@ export function PopupView({ state, report, gap, error, hiddenScheduled, onStart,
         <>
           <GapScoreCard gap={gap} />
           {gap && <TopBlocked services={report.services} population={gap.population} />}
+          <p>
+            <a href={`/letter.html#audit=${encodeURIComponent(report.id)}`} target="_blank" rel="noopener" data-testid="popup-make-case" title={t('letter_makeCaseHint')}>
+              {t('letter_makeCase')}
+            </a>
+          </p>
         </>
       )}
       <p>

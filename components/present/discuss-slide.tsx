@@ -1,7 +1,7 @@
 import type { Population } from '../../utils/catalog/types';
 import type { MessageKey } from '../../utils/i18n';
 import type { Report } from '../../utils/report/types';
-import { askIt } from '../../utils/present/story';
+import { letterFindings } from '../../utils/letter/asks';
 import { useI18n } from '../i18n';
 import { SlideFrame, SourceLine } from './slide-frame';
 import type { SlidePlace } from './story-slides';
@@ -13,9 +13,10 @@ const QUESTIONS: MessageKey[] = ['present_discuss_q1', 'present_discuss_q2', 'pr
  * the audit found, naming the services it blocks, so the request is concrete.
  */
 export function DiscussSlide({ report, population, ...place }: SlidePlace & { report: Report | null; population: Population }) {
-  const { t, fmt, locale } = useI18n();
-  const list = (names: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(names.slice(0, 3));
-  const asks = report ? askIt(report.services, population, 3) : [];
+  const { t, fmt } = useI18n();
+  // The same asks as the employee's letter (utils/letter), from the room's live audit: most used services first.
+  const asks = report ? letterFindings(report.services, population).asks.slice(0, 3) : [];
+  const team = t('letter_team_room');
   return (
     <SlideFrame
       id="discuss"
@@ -32,8 +33,8 @@ export function DiscussSlide({ report, population, ...place }: SlidePlace & { re
           <h3>{t('present_ask_title')}</h3>
           <ul class="big-list asks" data-testid="asks">
             {asks.map((a) => (
-              <li key={a.mechanism} data-mechanism={a.mechanism}>
-                {t(`present_ask_${a.mechanism.replace('-', '_')}` as MessageKey, list(a.services))}
+              <li key={a.serviceId} data-service={a.serviceId} data-kind={a.kind}>
+                <strong>{a.name}</strong>: {t(`letter_ask_${a.kind.replace(/-/g, '_')}` as MessageKey, a.host, team)}
               </li>
             ))}
             <li>{t(report ? 'present_ask_retest' : 'present_ask_noAudit')}</li>

@@ -102,7 +102,7 @@ describe('presentation', () => {
     const progress = page.locator('.slide.current [data-testid="progress-text"]');
     expect(await progress.getAttribute('data-done')).toBe(await progress.getAttribute('data-total'));
 
-    // The gap slide shows the audit's usage-weighted blocked share; the discussion names mechanisms.
+    // The gap slide shows the audit's usage-weighted blocked share; the discussion asks per service, as the employee's letter does.
     expect(await press(page, 'ArrowRight')).toBe('gap');
     expect(Number(await page.getAttribute('.slide.current .gap-big', 'data-share'))).toBeGreaterThan(0);
     // What the score rests on, and how many customers do each activity, beside the blocked share.
@@ -110,7 +110,7 @@ describe('presentation', () => {
     expect(await page.locator('.slide.current .gap-table thead th').allInnerTexts()).toContain('Customers who do this');
     expect(await page.locator('.slide.current .gap-table tr[data-category="calls"] .meter-activity .meter-value').innerText()).toMatch(/^81\s?%$/);
     expect(await press(page, 'ArrowRight')).toBe('discuss');
-    expect(await page.locator('.slide.current [data-mechanism]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.slide.current [data-kind]').count()).toBeGreaterThan(0);
   });
 
   it('keeps the trainer’s title, order, hidden slides, language and imported fleet reports', async () => {

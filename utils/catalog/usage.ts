@@ -7,7 +7,7 @@ import type { Population } from './types';
  * lists the figure comparable with its neighbours first, e.g. Statista for both
  * Google and Bing). `undefined` = no published figure for that population.
  */
-export function usageFor(service: ServiceEntry, population: Population): UsageFigure | undefined {
+export function usageFor(service: Pick<ServiceEntry, 'usage'>, population: Population): UsageFigure | undefined {
   let best: UsageFigure | undefined;
   for (const figure of service.usage) {
     if (figure.population !== population || figure.share === null) continue;

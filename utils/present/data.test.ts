@@ -8,7 +8,7 @@ import type { ReportService } from '../report/types';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 import { COMPLAINT, OBSERVATOIRE_2013, OBSERVATOIRE_SOURCE } from './figures';
-import { askIt, gapRows, retiredServices } from './story';
+import { gapRows, retiredServices } from './story';
 import { shortSource, usageChartData } from './usage-bars';
 
 const catalog = reference as Catalog;
@@ -77,12 +77,6 @@ describe('story data', () => {
     { id: 'd', name: 'Delta', category: 'messaging', usage: [], verdict: 'partial', mechanism: 'dns', channels: [] },
     { id: 'e', name: 'Eps', category: 'messaging', usage: [{ population: 'FR', share: 0.5, metric: 'm', source: 's', year: 2024 }], verdict: 'inconclusive', channels: [] },
   ];
-  it('groups blocked and degraded services by mechanism, most used first', () => {
-    expect(askIt(services, 'FR')).toEqual([
-      { mechanism: 'policy', services: ['Alpha'] },
-      { mechanism: 'dns', services: ['Gamma', 'Delta'] },
-    ]);
-  });
   it('reads the gap per category from computeGap, most used category first', () => {
     const cat: Catalog = { schemaVersion: 1, name: 't', version: '1', services: services.map((s) => ({ ...s, channels: { page: 'https://x.example/' } })) };
     const gap = computeGap(cat, services.map((s) => ({ serviceId: s.id, verdict: s.verdict, channels: [] })), 'FR');
@@ -106,10 +100,11 @@ describe('story data', () => {
     expect(rows[2]).toMatchObject({ blockedShare: null, blockedServices: 1, conclusiveServices: 1 });
     expect(gap.overall.weightedServices).toBe(3);
   });
-  it('has a label for every slide, note and mechanism question in both languages', () => {
+  it('has a label for every slide, note and ask in both languages', () => {
     for (const [locale, messages] of [['en', en], ['fr', fr]] as const) {
       const i18n = createI18n(locale, messages as Messages);
-      for (const m of ['dns', 'tcp', 'timeout', 'tls', 'proxy', 'policy', 'block_page', 'extension']) expect(i18n.has(`present_ask_${m}`)).toBe(true);
+      for (const k of ['allow_site', 'review_policy', 'exempt_tls', 'allow_media', 'raise_bandwidth', 'allow_realtime', 'allow_calls', 'lift_restriction']) expect(i18n.has(`letter_ask_${k}`)).toBe(true);
+      expect(i18n.has('letter_team_room')).toBe(true);
     }
   });
 });

@@ -1,11 +1,8 @@
 import type { Catalog } from '../catalog/schema';
 import type { Population } from '../catalog/types';
 import type { GapScore } from '../gap';
-import type { ReportService } from '../report/types';
-import type { Mechanism } from '../verdict/types';
 import type { ActivityFigure } from '../catalog/activities';
 import { categoryRows, type CategoryRow } from '../ui/chart-data';
-import { shareOf } from '../ui/share';
 import { serviceName } from './usage-bars';
 
 /** A service of the founding complaint that is gone, and what replaced it. */
@@ -43,32 +40,3 @@ export function gapRows(gap: GapScore, activities?: readonly ActivityFigure[]): 
   return categoryRows(gap, activities);
 }
 
-/** What to ask IT about one blocking mechanism, and the services it blocks here. */
-export interface AskItem {
-  mechanism: Mechanism;
-  services: string[];
-}
-
-/**
- * The audit's blocked and degraded services grouped by what blocked them, the
- * mechanism whose services customers use most first: each group is one concrete
- * question for IT (which rule, whose decision, for which teams).
- */
-export function askIt(services: readonly ReportService[], population: Population, limit = 4): AskItem[] {
-  const groups = new Map<Mechanism, { names: { name: string; share: number }[]; weight: number }>();
-  for (const s of services) {
-    if (!s.mechanism || !['blocked', 'partial', 'throttled'].includes(s.verdict)) continue;
-    const share = shareOf(s, population) ?? 0;
-    const group = groups.get(s.mechanism) ?? { names: [], weight: 0 };
-    group.names.push({ name: s.name, share });
-    group.weight += share;
-    groups.set(s.mechanism, group);
-  }
-  return [...groups]
-    .sort(([ma, a], [mb, b]) => b.weight - a.weight || b.names.length - a.names.length || ma.localeCompare(mb))
-    .slice(0, limit)
-    .map(([mechanism, g]) => ({
-      mechanism,
-      services: g.names.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name)).map((n) => n.name),
-    }));
-}
