@@ -36,6 +36,10 @@ export interface ProtocolMap {
   resetCatalog(req: Record<string, never>): boolean;
   /** Managed deployment: policy in force (never the Authorization header), schedule, upload queue. */
   getFleetStatus(req: Record<string, never>): FleetStatus;
+  /** A report the receiver refused, as JSON text for export; null when it is gone. */
+  getDeadLetter(req: { id: string }): string | null;
+  /** The employee removes a refused report from the dead letters. */
+  removeDeadLetter(req: { id: string }): FleetStatus;
   /** The employee's own schedule (refused when IT's policy sets one the employee may not pause). */
   setUserSchedule(req: { enabled: boolean; hours?: number }): FleetStatus;
 }

@@ -76,10 +76,23 @@ export function registerFleet(deps: { storeReady: Promise<AuditStore>; serviceRe
       meta: await queue.meta(),
       queued: await queue.count(),
       pending: (await queue.pending()).length,
+      deadLetters: await queue.deadLetters(),
+      delivered: await queue.delivered(),
     });
   };
   onMessage('getFleetStatus', async ({ sender }) => {
     assertOwnPage(sender);
+    return status();
+  });
+  // Dead letters: the employee exports a refused report (exactly as it would be sent) or removes it.
+  onMessage('getDeadLetter', async ({ data, sender }) => {
+    assertOwnPage(sender);
+    const letter = await (await queueReady).deadLetter(data.id);
+    return letter ? JSON.stringify(letter.report) : null;
+  });
+  onMessage('removeDeadLetter', async ({ data, sender }) => {
+    assertOwnPage(sender);
+    await (await queueReady).removeDeadLetter(data.id);
     return status();
   });
   onMessage('setUserSchedule', async ({ data, sender }) => {

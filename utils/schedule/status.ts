@@ -1,4 +1,4 @@
-import type { UploadMeta } from '../upload/db';
+import type { DeadLetter, DeliveredUpload, UploadMeta } from '../upload/db';
 import type { EffectiveSchedule } from './plan';
 import type { ScheduleState } from './scheduler';
 
@@ -21,6 +21,10 @@ export interface FleetStatus {
     withAuthorization: boolean;
     queued: number;
     pending: number;
+    /** Reports the receiver refused for good, with its reason (the report itself is exported on request). */
+    deadLetters: Omit<DeadLetter, 'report'>[];
+    /** "What my organisation receives": the last uploads exactly as sent, newest first. */
+    delivered: DeliveredUpload[];
   } & Omit<UploadMeta, 'key'>;
 }
 
@@ -33,6 +37,8 @@ export function fleetStatus(parts: {
   meta: UploadMeta;
   queued: number;
   pending: number;
+  deadLetters?: DeadLetter[];
+  delivered?: DeliveredUpload[];
 }): FleetStatus {
   const { config, effective, state, meta } = parts;
   const { key: _, ...counters } = meta;
@@ -57,6 +63,8 @@ export function fleetStatus(parts: {
       withAuthorization: Boolean(config.uploadAuthorization),
       queued: parts.queued,
       pending: parts.pending,
+      deadLetters: (parts.deadLetters ?? []).map(({ report: _, ...letter }) => letter),
+      delivered: parts.delivered ?? [],
       ...counters,
     },
   };
