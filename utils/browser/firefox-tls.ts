@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ProbeFns } from '../audit/run-audit';
+import { untagUrl } from '../probe/request-tag';
 import { decideTlsInspection, type SecurityInfoLike, type TlsInspection } from '../verdict/tls-inspection';
 
 /** Enough for every probe in flight; older entries are dropped so a long audit cannot grow it. */
@@ -28,7 +29,7 @@ export function withFirefoxTlsInfo(probes: ProbeFns): ProbeFns {
       if (!details.url.startsWith('https:')) return {};
       try {
         const decision = decideTlsInspection(await getSecurityInfo(details.requestId, { certificateChain: true }));
-        if (decision) remember(byUrl, details.url, decision);
+        if (decision) remember(byUrl, untagUrl(details.url), decision);
       } catch {
         // The request ended before we asked: nothing to record.
       }

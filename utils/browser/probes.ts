@@ -9,16 +9,16 @@ import { createPolicyProbeDeps } from './policy-adapter';
 export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
   return {
     async fetch(task, timeoutMs) {
-      const pending = tracker.begin(task.url);
-      const observation = await probeFetch({ ...task, timeoutMs });
-      return tracker.finish(pending, observation);
+      const request = tracker.begin(task.url);
+      const observation = await probeFetch({ ...task, requestUrl: request.requestUrl, started: request.started, timeoutMs });
+      return tracker.finish(request, observation);
     },
     async webSocket(task, timeoutMs) {
-      const pending = tracker.begin(task.url);
+      const request = tracker.beginSocket(task.url);
       const observation = await probeWebSocket({ serviceId: task.serviceId, url: task.url, timeoutMs });
       // Chrome reports no webRequest error for a failed WebSocket (Firefox does): a short wait,
       // since the follow-up HTTPS probe of the host supplies the cause anyway.
-      return tracker.finish(pending, observation, observation.ws?.opened ? 0 : 300);
+      return tracker.finish(request, observation, observation.ws?.opened ? 0 : 300);
     },
     policy: (targets, timeoutMs) => probePolicy(targets, createPolicyProbeDeps(), timeoutMs),
   };

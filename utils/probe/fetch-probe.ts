@@ -12,7 +12,15 @@ export interface FetchProbeOptions {
   serviceId: string;
   channel: Channel;
   url: string;
+  /** What to fetch when it differs from `url` (the tracker's tagged URL). */
+  requestUrl?: string;
   timeoutMs: number;
+  /**
+   * Resolves with the browser's time (epoch ms) when the request really started
+   * (webRequest). The timer then runs from that moment, so it measures the network and
+   * not the time the request waited in the browser before it was sent (see docs/scale.md).
+   */
+  started?: Promise<number>;
   fetchImpl?: typeof fetch;
   now?: () => number;
   clock?: () => number;
@@ -38,12 +46,23 @@ export async function probeFetch(opts: FetchProbeOptions): Promise<Observation> 
   };
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const expire = () => {
     timedOut = true;
     controller.abort();
-  }, opts.timeoutMs);
+  };
+  // Until the browser starts the request, the same budget caps the wait: a request the
+  // browser never sent within the timeout proves only that the browser was saturated.
+  let timer = setTimeout(expire, opts.timeoutMs);
+  let sent: number | undefined;
+  let finished = false;
+  void opts.started?.then((at) => {
+    if (timedOut || finished) return;
+    sent = at;
+    clearTimeout(timer);
+    timer = setTimeout(expire, Math.max(0, at + opts.timeoutMs - clock()));
+  });
   try {
-    const response = await fetchImpl(opts.url, { ...PROBE_REQUEST, signal: controller.signal });
+    const response = await fetchImpl(opts.requestUrl ?? opts.url, { ...PROBE_REQUEST, signal: controller.signal });
     obs.timings.headersMs = Math.round(now() - started);
     obs.status = response.status;
     obs.finalUrl = response.url || opts.url;
@@ -54,8 +73,11 @@ export async function probeFetch(opts: FetchProbeOptions): Promise<Observation> 
     if (timedOut && obs.status === undefined) obs.timedOut = true;
     if (obs.status === undefined) obs.jsError = String(error);
   } finally {
+    finished = true;
     clearTimeout(timer);
     obs.timings.totalMs = Math.round(now() - started);
+    if (sent !== undefined) obs.timings.queuedMs = Math.max(0, Math.round(sent - obs.startedAt));
+    else if (opts.started && obs.timedOut) obs.notSent = true;
   }
   return obs;
 }

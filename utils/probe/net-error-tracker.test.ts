@@ -6,46 +6,75 @@ const obs = (url: string, status?: number): Observation => ({
   serviceId: 's', channel: 'page', kind: 'fetch', url, startedAt: 0, redirects: [], timeoutMs: 1000,
   timings: { totalMs: 1 }, ...(status ? { status } : {}),
 });
+const xhr = { tabId: -1, type: 'xmlhttprequest' };
 
 describe('NetErrorTracker', () => {
-  it('attaches the browser error of the matching request to the probe', async () => {
+  it('attaches the browser error of the probe’s own request, found by the tag in its URL', async () => {
     const t = new NetErrorTracker();
     const p = t.begin('https://a.test/');
-    t.onBeforeRequest({ requestId: '1', url: 'https://a.test/', tabId: -1 });
-    t.onErrorOccurred({ requestId: '1', url: 'https://a.test/', tabId: -1, error: 'net::ERR_NAME_NOT_RESOLVED' });
+    expect(p.requestUrl).toMatch(/^https:\/\/a\.test\/#access-gap-probe-\w+$/);
+    t.onBeforeRequest({ ...xhr, requestId: '1', url: p.requestUrl, timeStamp: 1234 });
+    t.onErrorOccurred({ ...xhr, requestId: '1', url: p.requestUrl, error: 'net::ERR_NAME_NOT_RESOLVED' });
+    expect(await p.started).toBe(1234);
     const o = await t.finish(p, obs('https://a.test/'), 0);
     expect(o.netError).toBe('net::ERR_NAME_NOT_RESOLVED');
   });
 
-  it('follows a request through redirects and records each hop', async () => {
+  it('never takes the error of another request for the same URL (our policy-check frame)', async () => {
+    const t = new NetErrorTracker();
+    const p = t.begin('https://a.test/');
+    // The policy-check frame of the same URL starts first and fails with our own DNR rule's error;
+    // under load Chrome may even report it without its tab.
+    t.onBeforeRequest({ requestId: '5', url: 'https://a.test/', tabId: -1, type: 'sub_frame' });
+    t.onErrorOccurred({ requestId: '5', url: 'https://a.test/', tabId: -1, type: 'sub_frame', error: 'net::ERR_BLOCKED_BY_CLIENT' });
+    t.onBeforeRequest({ ...xhr, requestId: '6', url: p.requestUrl });
+    t.onErrorOccurred({ ...xhr, requestId: '6', url: p.requestUrl, error: 'net::ERR_ABORTED' });
+    expect((await t.finish(p, obs('https://a.test/'), 0)).netError).toBe('net::ERR_ABORTED');
+  });
+
+  it('follows a request through redirects, recording each hop without the tag', async () => {
     const t = new NetErrorTracker();
     const p = t.begin('http://a.test/');
-    t.onBeforeRequest({ requestId: '7', url: 'http://a.test/', tabId: -1 });
-    t.onBeforeRedirect({ requestId: '7', url: 'http://a.test/', tabId: -1, redirectUrl: 'https://a.test/', statusCode: 307 });
-    t.onBeforeRequest({ requestId: '7', url: 'https://a.test/', tabId: -1 });
-    t.onErrorOccurred({ requestId: '7', url: 'https://a.test/', tabId: -1, error: 'net::ERR_CERT_AUTHORITY_INVALID' });
+    const tag = p.requestUrl.slice(p.requestUrl.indexOf('#'));
+    t.onBeforeRequest({ ...xhr, requestId: '7', url: p.requestUrl });
+    t.onBeforeRedirect({ ...xhr, requestId: '7', url: p.requestUrl, redirectUrl: `https://a.test/${tag}`, statusCode: 307 });
+    t.onBeforeRequest({ ...xhr, requestId: '7', url: `https://a.test/${tag}` });
+    t.onErrorOccurred({ ...xhr, requestId: '7', url: `https://a.test/${tag}`, error: 'net::ERR_CERT_AUTHORITY_INVALID' });
     const o = await t.finish(p, obs('http://a.test/'), 0);
     expect(o.redirects).toEqual([{ from: 'http://a.test/', to: 'https://a.test/', status: 307 }]);
     expect(o.netError).toBe('net::ERR_CERT_AUTHORITY_INVALID');
   });
 
-  it('keeps two concurrent probes of the same URL apart, in arrival order', async () => {
+  it('keeps two concurrent probes of the same URL apart, whatever order the browser starts them in', async () => {
     const t = new NetErrorTracker();
     const first = t.begin('https://a.test/');
     const second = t.begin('https://a.test/');
-    t.onBeforeRequest({ requestId: '1', url: 'https://a.test/', tabId: -1 });
-    t.onBeforeRequest({ requestId: '2', url: 'https://a.test/', tabId: -1 });
-    t.onErrorOccurred({ requestId: '2', url: 'https://a.test/', tabId: -1, error: 'net::ERR_CONNECTION_RESET' });
+    expect(first.requestUrl).not.toBe(second.requestUrl);
+    t.onBeforeRequest({ ...xhr, requestId: '2', url: second.requestUrl });
+    t.onBeforeRequest({ ...xhr, requestId: '1', url: first.requestUrl });
+    t.onErrorOccurred({ ...xhr, requestId: '2', url: second.requestUrl, error: 'net::ERR_CONNECTION_RESET' });
     expect((await t.finish(first, obs('https://a.test/', 200), 0)).netError).toBeUndefined();
     expect((await t.finish(second, obs('https://a.test/'), 0)).netError).toBe('net::ERR_CONNECTION_RESET');
   });
 
-  it('ignores requests that are not probes', async () => {
+  it('ignores requests that are not probes, even for the same URL', async () => {
     const t = new NetErrorTracker();
     const p = t.begin('https://a.test/');
-    t.onBeforeRequest({ requestId: '9', url: 'https://other.test/', tabId: -1 });
-    t.onErrorOccurred({ requestId: '9', url: 'https://other.test/', tabId: -1, error: 'net::ERR_FAILED' });
+    t.onBeforeRequest({ ...xhr, requestId: '9', url: 'https://a.test/' });
+    t.onErrorOccurred({ ...xhr, requestId: '9', url: 'https://a.test/', error: 'net::ERR_FAILED' });
     expect((await t.finish(p, obs('https://a.test/'), 0)).netError).toBeUndefined();
+  });
+
+  it('matches a WebSocket probe (no fragment allowed) only to a websocket-type request of its URL', async () => {
+    const t = new NetErrorTracker();
+    const p = t.beginSocket('wss://c.test/ws');
+    expect(p.requestUrl).toBe('wss://c.test/ws');
+    t.onBeforeRequest({ requestId: '3', url: 'wss://c.test/ws', tabId: -1, type: 'sub_frame' });
+    t.onErrorOccurred({ requestId: '3', url: 'wss://c.test/ws', tabId: -1, error: 'net::ERR_BLOCKED_BY_CLIENT' });
+    t.onBeforeRequest({ requestId: '4', url: 'wss://c.test/ws', tabId: -1, type: 'websocket' });
+    t.onErrorOccurred({ requestId: '4', url: 'wss://c.test/ws', tabId: -1, error: 'NS_ERROR_UNKNOWN_HOST' });
+    const o = await t.finish(p, { ...obs('wss://c.test/ws'), kind: 'websocket' }, 0);
+    expect(o.netError).toBe('NS_ERROR_UNKNOWN_HOST');
   });
 });
 
@@ -55,8 +84,8 @@ describe('NetErrorTracker waiting for a late error event', () => {
     const p = t.begin('https://late.test/');
     const finished = t.finish(p, obs('https://late.test/'), 1000);
     setTimeout(() => {
-      t.onBeforeRequest({ requestId: '3', url: 'https://late.test/', tabId: -1 });
-      t.onErrorOccurred({ requestId: '3', url: 'https://late.test/', tabId: -1, error: 'net::ERR_CERT_AUTHORITY_INVALID' });
+      t.onBeforeRequest({ ...xhr, requestId: '3', url: p.requestUrl });
+      t.onErrorOccurred({ ...xhr, requestId: '3', url: p.requestUrl, error: 'net::ERR_CERT_AUTHORITY_INVALID' });
     }, 150);
     expect((await finished).netError).toBe('net::ERR_CERT_AUTHORITY_INVALID');
   });
@@ -67,19 +96,20 @@ describe('NetErrorTracker waiting for a late error event', () => {
     expect(o.netError).toBeUndefined();
   });
 
-  it('never waits for a probe that got a response', async () => {
+  it('never waits for a probe that got a response, nor for one our own timer ended', async () => {
     const t = new NetErrorTracker();
     const started = Date.now();
     await t.finish(t.begin('https://ok.test/'), obs('https://ok.test/', 200), 5000);
-    // Far below the 5 s cap: it did not wait for an event that will never come.
+    await t.finish(t.begin('https://silent.test/'), { ...obs('https://silent.test/'), timedOut: true }, 5000);
+    // Far below the 5 s cap: it did not wait for an event that will never come (or only says "aborted").
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('records the address each answer came from, per hop and for the final answer', async () => {
     const t = new NetErrorTracker();
     const p = t.begin('https://a.test/');
-    t.onBeforeRequest({ requestId: '3', url: 'https://a.test/', tabId: -1 });
-    t.onBeforeRedirect({ requestId: '3', url: 'https://a.test/', tabId: -1, redirectUrl: 'https://b.test/', statusCode: 302, ip: '192.0.2.7' });
+    t.onBeforeRequest({ requestId: '3', url: p.requestUrl, tabId: -1 });
+    t.onBeforeRedirect({ requestId: '3', url: p.requestUrl, tabId: -1, redirectUrl: 'https://b.test/', statusCode: 302, ip: '192.0.2.7' });
     t.onResponseStarted({ requestId: '3', url: 'https://b.test/', tabId: -1, ip: '0.0.0.0' });
     const o = await t.finish(p, obs('https://a.test/', 200), 0);
     expect(o.redirects).toEqual([{ from: 'https://a.test/', to: 'https://b.test/', status: 302, ip: '192.0.2.7' }]);
@@ -90,8 +120,8 @@ describe('NetErrorTracker waiting for a late error event', () => {
     const t = new NetErrorTracker();
     const proxied = t.begin('https://a.test/');
     const server = t.begin('https://b.test/');
-    t.onBeforeRequest({ requestId: '4', url: 'https://a.test/', tabId: -1 });
-    t.onBeforeRequest({ requestId: '5', url: 'https://b.test/', tabId: -1 });
+    t.onBeforeRequest({ requestId: '4', url: proxied.requestUrl, tabId: -1 });
+    t.onBeforeRequest({ requestId: '5', url: server.requestUrl, tabId: -1 });
     t.onAuthRequired({ requestId: '4', url: 'https://a.test/', tabId: -1, isProxy: true });
     t.onAuthRequired({ requestId: '5', url: 'https://b.test/', tabId: -1, isProxy: false });
     t.onErrorOccurred({ requestId: '4', url: 'https://a.test/', tabId: -1, error: 'net::ERR_TUNNEL_CONNECTION_FAILED' });

@@ -1,10 +1,15 @@
 import type { Observation } from './types';
+import { tagOf, tagUrl, untagUrl } from './request-tag';
 
 /** The parts of webRequest events the tracker needs (Chrome and Firefox shapes agree). */
 export interface RequestEvent {
   requestId: string;
   url: string;
   tabId: number;
+  /** `xmlhttprequest` for fetch, `websocket`, `sub_frame`… */
+  type?: string;
+  /** When the browser raised the event, ms since the epoch. */
+  timeStamp?: number;
   initiator?: string;
   originUrl?: string;
 }
@@ -25,8 +30,12 @@ export interface AuthEvent extends RequestEvent {
   isProxy: boolean;
 }
 
-interface Pending {
+/** One probe's request, as the tracker follows it. */
+export interface TrackedRequest {
+  /** The probe's own URL. */
   url: string;
+  /** What to hand to fetch/WebSocket: for fetch, `url` tagged with this probe's fragment. */
+  requestUrl: string;
   requestId?: string;
   redirects: Observation['redirects'];
   netError?: string;
@@ -34,16 +43,24 @@ interface Pending {
   ip?: string;
   /** A proxy asked this request for credentials. */
   proxyAuth?: boolean;
+  /** Resolves with the browser's time (epoch ms) when the request really started. */
+  started: Promise<number>;
   /** Resolves when the browser reports this request's error. */
   errored: Promise<void>;
-  signalError: () => void;
+}
+
+interface Pending extends TrackedRequest {
+  tag?: string;
+  markStarted(at: number): void;
+  signalError(): void;
 }
 
 /**
  * How long a failed probe waits for its error event. The event trails the
  * rejected fetch by a few ms on a quiet machine, but by hundreds under load
  * (and in Firefox, whose events cross processes); without it the verdict
- * would lose its mechanism. A probe that got a response never waits.
+ * would lose its mechanism. A probe that got a response, or that our own
+ * timer ended, never waits.
  */
 export const ERROR_EVENT_WAIT_MS = 2000;
 
@@ -51,37 +68,54 @@ export const ERROR_EVENT_WAIT_MS = 2000;
  * Correlates the extension's own probe requests with webRequest events, because
  * `fetch` hides the cause of a failure ("Failed to fetch") while
  * `webRequest.onErrorOccurred` names it (`net::ERR_NAME_NOT_RESOLVED`).
- * Requests are matched to probes by URL in arrival order, then followed by
- * requestId through redirects.
+ * A fetch probe is recognised by the tag in its URL fragment (request-tag.ts),
+ * never by its URL alone: our policy-check frame for the same URL fails with
+ * `ERR_BLOCKED_BY_CLIENT`, and that must never become the probe's error. From
+ * then on the request is followed by its requestId only, through redirects.
+ * WebSocket URLs cannot carry a fragment, so a socket probe is matched to the
+ * first `websocket`-type request for its exact URL (the audit never runs two
+ * probes of one URL at once, and no frame is of that type).
  */
 export class NetErrorTracker {
-  private readonly waiting = new Map<string, Pending[]>();
+  private next = 0;
+  private readonly byTag = new Map<string, Pending>();
+  private readonly sockets = new Map<string, Pending[]>();
   private readonly byRequestId = new Map<string, Pending>();
 
-  /** Call before starting a probe of `url`; pass the handle to `finish`. */
-  begin(url: string): Pending {
-    let signalError = () => {};
-    const errored = new Promise<void>((resolve) => (signalError = resolve));
-    const pending: Pending = { url, redirects: [], errored, signalError };
-    const queue = this.waiting.get(url) ?? [];
-    queue.push(pending);
-    this.waiting.set(url, queue);
+  /** Call before starting a fetch probe of `url`; fetch `requestUrl`, then pass the handle to `finish`. */
+  begin(url: string): TrackedRequest {
+    const tag = `${++this.next}`;
+    const pending = this.pending(url, tagUrl(url, tag));
+    pending.tag = tag;
+    this.byTag.set(tag, pending);
+    return pending;
+  }
+
+  /** Call before opening a WebSocket probe of `url`. */
+  beginSocket(url: string): TrackedRequest {
+    const pending = this.pending(url, url);
+    this.sockets.set(url, [...(this.sockets.get(url) ?? []), pending]);
     return pending;
   }
 
   onBeforeRequest(event: RequestEvent): void {
     if (this.byRequestId.has(event.requestId)) return; // a redirect hop of a known request
-    const queue = this.waiting.get(event.url);
-    const pending = queue?.find((p) => p.requestId === undefined);
-    if (!pending) return;
+    const tag = tagOf(event.url);
+    const pending = tag !== undefined
+      ? this.byTag.get(tag)
+      : event.type === 'websocket'
+        ? this.sockets.get(event.url)?.find((p) => p.requestId === undefined)
+        : undefined;
+    if (!pending || pending.requestId !== undefined) return;
     pending.requestId = event.requestId;
     this.byRequestId.set(event.requestId, pending);
+    pending.markStarted(event.timeStamp ?? Date.now());
   }
 
   onBeforeRedirect(event: RedirectEvent): void {
     this.byRequestId.get(event.requestId)?.redirects.push({
-      from: event.url,
-      to: event.redirectUrl,
+      from: untagUrl(event.url),
+      to: untagUrl(event.redirectUrl),
       status: event.statusCode,
       ...(event.ip ? { ip: event.ip } : {}),
     });
@@ -109,23 +143,33 @@ export class NetErrorTracker {
   /**
    * Merge what webRequest saw into the observation and forget the probe. A
    * probe that got no response waits (at most `maxWaitMs`) for its error event,
-   * which trails the rejected fetch.
+   * which trails the rejected fetch — unless our own timer ended it: then the
+   * browser can only report our abort.
    */
-  async finish(pending: Pending, obs: Observation, maxWaitMs = ERROR_EVENT_WAIT_MS): Promise<Observation> {
-    if (obs.status === undefined && !pending.netError && maxWaitMs > 0) {
+  async finish(request: TrackedRequest, obs: Observation, maxWaitMs = ERROR_EVENT_WAIT_MS): Promise<Observation> {
+    const pending = request as Pending;
+    if (obs.status === undefined && !obs.timedOut && !pending.netError && maxWaitMs > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([pending.errored, new Promise((r) => (timer = setTimeout(r, maxWaitMs)))]);
       clearTimeout(timer);
     }
-    const queue = this.waiting.get(pending.url) ?? [];
-    const rest = queue.filter((p) => p !== pending);
-    if (rest.length) this.waiting.set(pending.url, rest);
-    else this.waiting.delete(pending.url);
+    if (pending.tag !== undefined) this.byTag.delete(pending.tag);
+    const rest = (this.sockets.get(pending.url) ?? []).filter((p) => p !== pending);
+    if (rest.length) this.sockets.set(pending.url, rest);
+    else this.sockets.delete(pending.url);
     if (pending.requestId) this.byRequestId.delete(pending.requestId);
     if (pending.netError) obs.netError = pending.netError;
     if (pending.redirects.length) obs.redirects = pending.redirects;
     if (pending.ip) obs.ip = pending.ip;
     if (pending.proxyAuth) obs.proxyAuth = true;
     return obs;
+  }
+
+  private pending(url: string, requestUrl: string): Pending {
+    let markStarted: (at: number) => void = () => {};
+    let signalError = () => {};
+    const started = new Promise<number>((resolve) => (markStarted = resolve));
+    const errored = new Promise<void>((resolve) => (signalError = resolve));
+    return { url, requestUrl, redirects: [], started, errored, markStarted, signalError };
   }
 }

@@ -50,6 +50,14 @@ export interface Observation {
   netError?: string;
   /** The probe's own timer ended it (the browser may then report `net::ERR_ABORTED`). */
   timedOut?: boolean;
+  /** Our timer ended it before the browser even started the request: the browser was saturated, not the network. */
+  notSent?: boolean;
+  /**
+   * A control request issued while this probe waited also got no answer in time (see
+   * `ControlPulse`): the silence says the browser or the network was saturated, not that
+   * the service is blocked. Holds how long that control request went unanswered, ms.
+   */
+  controlStalledMs?: number;
   /** Timeout used, ms. */
   timeoutMs: number;
   /** The JS-level error message, e.g. `TypeError: Failed to fetch`. */
@@ -70,6 +78,8 @@ export interface Observation {
     headersMs?: number;
     /** ms from start to the end of the probe. */
     totalMs: number;
+    /** ms the request waited in the browser before it started (webRequest); the timer runs from then. */
+    queuedMs?: number;
   };
 }
 

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { probeFetch } from './fetch-probe';
+
+afterEach(() => vi.useRealTimers());
+
+/** A fetch answering 200 after `ms`, or rejecting as the browser does when our signal aborts it. */
+const answersAfter = (ms: number, seen: string[] = []): typeof fetch => (input, init) => {
+  seen.push(String(input));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(new Response('<title>ok</title>', { status: 200, headers: { 'content-type': 'text/html' } })), ms);
+    init?.signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new TypeError('Failed to fetch'));
+    });
+  });
+};
+const base = { serviceId: 's', channel: 'page' as const, url: 'https://a.test/', clock: () => Date.now(), now: () => Date.now() };
+
+describe('probeFetch timer', () => {
+  it('runs from the moment the browser started the request, not from our call', async () => {
+    vi.useFakeTimers({ now: 0 });
+    // The browser held the request 1.5 s before sending it (a busy UI thread); the network
+    // then answered in 1.5 s. A 2 s timeout must not call that silence.
+    const started = new Promise<number>((r) => setTimeout(() => r(1500), 1500));
+    const seen: string[] = [];
+    const done = probeFetch({ ...base, requestUrl: 'https://a.test/#access-gap-probe-1', timeoutMs: 2000, started, fetchImpl: answersAfter(3000, seen) });
+    await vi.advanceTimersByTimeAsync(5000);
+    const o = await done;
+    expect(o.timedOut).toBeUndefined();
+    expect(o.status).toBe(200);
+    expect(o.timings).toMatchObject({ queuedMs: 1500, totalMs: 3000 });
+    expect(seen).toEqual(['https://a.test/#access-gap-probe-1']);
+    expect(o.url).toBe('https://a.test/');
+  });
+
+  it('ends a started request at its own deadline', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const started = new Promise<number>((r) => setTimeout(() => r(500), 500));
+    const done = probeFetch({ ...base, timeoutMs: 2000, started, fetchImpl: answersAfter(60_000) });
+    await vi.advanceTimersByTimeAsync(2600);
+    const o = await done;
+    expect(o).toMatchObject({ timedOut: true, timings: { totalMs: 2500, queuedMs: 500 } });
+    expect(o.notSent).toBeUndefined();
+  });
+
+  it('marks a request the browser never sent within the timeout as not sent', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const done = probeFetch({ ...base, timeoutMs: 2000, started: new Promise<number>(() => {}), fetchImpl: answersAfter(60_000) });
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(await done).toMatchObject({ timedOut: true, notSent: true, timings: { totalMs: 2000 } });
+  });
+
+  it('without a start signal, times from the call', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const done = probeFetch({ ...base, timeoutMs: 2000, fetchImpl: answersAfter(60_000) });
+    await vi.advanceTimersByTimeAsync(2100);
+    const o = await done;
+    expect(o).toMatchObject({ timedOut: true, timings: { totalMs: 2000 } });
+    expect(o.notSent).toBeUndefined();
+  });
+});
