@@ -1,5 +1,7 @@
-// Turns the `#` list of URLs into iframes; the background watches their navigation errors.
+// Turns the `#` list of URLs into iframes, replacing the previous batch's; the background
+// watches their navigation errors and sends the next batch as a new `#` list (docs/scale.md).
 function loadFrames(): void {
+  for (const old of document.querySelectorAll('iframe')) old.remove();
   const raw = decodeURIComponent(location.hash.slice(1));
   if (!raw) return;
   const urls: unknown = JSON.parse(raw);

@@ -8,15 +8,16 @@ import type { ThroughputTask } from '../probe/throughput-browser';
 import { callReached } from '../probe/webrtc-probe';
 import { classifiedObservation, scrubObservationUrls } from '../probe/evidence-url';
 import { startExtraProbes } from './extra-probes';
-import { runPool } from '../probe/pool';
+import { runRequestProbes } from './request-probes';
 import { CONTROL_URLS } from '../probe/control';
 import { classifyChannel, classifyControl, classifyService } from '../verdict';
-import { THROUGHPUT_CONTROL_KEY, hostProbeUrl, planProbes, probeKey, probedServices, requiredKeys, type ProbeTask } from './plan';
+import { THROUGHPUT_CONTROL_KEY, planProbes, probeKey, probedServices, requiredKeys, type ProbeTask } from './plan';
 
 export interface ProbeFns {
   fetch(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
   webSocket(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
-  policy(targets: PolicyTarget[], timeoutMs: number): Promise<Observation[]>;
+  /** Navigation probes in batches; `onBatch` gets each batch's observations as it is decided. */
+  policy(targets: PolicyTarget[], timeoutMs: number, onBatch?: (observations: Observation[]) => Promise<void>): Promise<Observation[]>;
   /** Bounded timed downloads of a media host or the throughput control; absent ⇒ throughput is not measured. */
   throughput?(task: ThroughputTask, headerTimeoutMs: number): Promise<Observation>;
   /** ICE gathering against STUN/TURN servers, one observation per target; absent ⇒ calls are not probed. */
@@ -84,38 +85,29 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   const pageTargets = probedServices(catalog)
     .filter((s) => s.channels.page && !seen.has(probeKey(s.id, 'page', 'navigation')))
     .map((s) => ({ serviceId: s.id, url: s.channels.page as string }));
-  const policyDone = probes.policy(pageTargets, Math.min(options.timeoutMs, 5000)).then(async (observations) => {
-    for (const o of observations) {
-      await record(probeKey(o.serviceId, 'page', 'navigation'), o);
-      await classifyIfComplete(o.serviceId);
-    }
-  });
+  // Batches land as they are decided, so verdicts (and the popup's progress) follow service by service.
+  const recordNavigations = async (observations: Observation[]) => {
+    const fresh = observations.filter((o) => !seen.has(probeKey(o.serviceId, 'page', 'navigation')));
+    for (const o of fresh) await record(probeKey(o.serviceId, 'page', 'navigation'), o);
+    for (const o of fresh) await classifyIfComplete(o.serviceId);
+  };
+  const policyDone = probes.policy(pageTargets, Math.min(options.timeoutMs, 5000), recordNavigations).then(recordNavigations);
 
   // Awaited below; if the pool fails first (a full disk), this one's failure must not go unhandled.
   policyDone.catch(() => {});
   const extra = startExtraProbes({ catalog, probes, timeoutMs: options.timeoutMs, seen, record, classify: classifyIfComplete });
-  const tasks = planProbes(catalog).filter((t) => !seen.has(t.key));
-  await runPool(
-    tasks,
-    options.concurrency,
-    async (task) => {
-      if (task.kind === 'fetch') return [[task.key, await probes.fetch(task, options.timeoutMs)]] as const;
-      const ws = await probes.webSocket(task, options.timeoutMs);
-      // Opened: reachable. Timed out: the silence is the answer, and asking again would double the wait.
-      if (ws.ws?.opened || ws.timedOut) return [[task.key, ws]] as const;
-      // A failed socket says nothing of why: ask the same host over HTTPS.
-      const host = await probes.fetch({ ...task, url: hostProbeUrl(task.url) }, options.timeoutMs);
-      // Stored before the socket, so the socket's key means "realtime complete".
-      return [
-        [probeKey(task.serviceId, task.channel, 'fetch'), host],
-        [task.key, ws],
-      ] as const;
-    },
-    async (results, task) => {
+  await runRequestProbes({
+    tasks: planProbes(catalog).filter((t) => !seen.has(t.key)),
+    probes,
+    timeoutMs: options.timeoutMs,
+    concurrency: options.concurrency,
+    // The pulse asks a control host that answered at the start (see request-probes.ts).
+    ...(controlOk ? { controlUrl: audit.control.observations.find((o) => o.status !== undefined)?.url } : {}),
+    onResult: async (results, task) => {
       for (const [key, observation] of results) await record(key, observation);
       await classifyIfComplete(task.serviceId);
     },
-  );
+  });
   extra.measureThroughput();
   await policyDone;
   await extra.done();

@@ -20,6 +20,6 @@ export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
       // since the follow-up HTTPS probe of the host supplies the cause anyway.
       return tracker.finish(request, observation, observation.ws?.opened ? 0 : 300);
     },
-    policy: (targets, timeoutMs) => probePolicy(targets, createPolicyProbeDeps(), timeoutMs),
+    policy: (targets, timeoutMs, onBatch) => probePolicy(targets, createPolicyProbeDeps(), { timeoutMs, ...(onBatch ? { onBatch } : {}) }),
   };
 }

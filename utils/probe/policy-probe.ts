@@ -9,7 +9,7 @@ export interface PolicyProbeDeps {
   /** Block every sub-frame request of that tab; returns the undo. */
   blockSubframes(tabId: number): Promise<() => Promise<void>>;
   onFrameError(listener: (e: { tabId: number; frameId: number; url: string; error: string }) => void): () => void;
-  /** URL of the extension page that turns a `#` list of URLs into iframes. */
+  /** URL of the extension page that turns a `#` list of URLs into iframes (replacing the last list's). */
   checkerPageUrl: string;
 }
 
@@ -18,67 +18,94 @@ export interface PolicyTarget {
   url: string;
 }
 
+export interface PolicyProbeOptions {
+  /** How long one batch may take, from the moment its list is sent to the tab. */
+  timeoutMs: number;
+  /** Frames per batch (POLICY_BATCH_SIZE). */
+  batchSize?: number;
+  /** Called with each batch's observations as soon as the batch is decided. */
+  onBatch?: (observations: Observation[]) => void | Promise<void>;
+  now?: () => number;
+  clock?: () => number;
+}
+
+/**
+ * Frames loaded at once in the policy-check tab. Hundreds of frames at once flooded the
+ * tab's renderer and the browser's UI thread, which also starts every fetch the audit
+ * makes: probes then waited seconds before being sent (measured in docs/scale.md). A
+ * batch this size costs about what a page with a few embedded frames costs.
+ */
+export const POLICY_BATCH_SIZE = 20;
+
 /**
  * Browser policy (`URLBlocklist`) stops navigations, not `fetch`, so the page
  * channel also gets a navigation probe: each URL is loaded in an iframe of an
- * extension page in an inactive tab. Our own declarativeNetRequest rule blocks
- * every one of those frames, so nothing reaches the network and no cookie is
- * sent. The browser checks its policy before extensions see the request,
+ * extension page in an inactive tab, a batch at a time. Our own declarativeNetRequest
+ * rule blocks every one of those frames, so nothing reaches the network and no cookie
+ * is sent. The browser checks its policy before extensions see the request,
  * so a policy-blocked URL fails with `net::ERR_BLOCKED_BY_ADMINISTRATOR` and
- * any other with our own `net::ERR_BLOCKED_BY_CLIENT`.
+ * any other with our own `net::ERR_BLOCKED_BY_CLIENT`. A frame that reports neither
+ * in time gets `timedOut` (no policy finding, never a verdict by itself).
  */
-export async function probePolicy(
-  targets: readonly PolicyTarget[],
-  deps: PolicyProbeDeps,
-  timeoutMs: number,
-  now: () => number = () => performance.now(),
-  clock: () => number = Date.now,
-): Promise<Observation[]> {
+export async function probePolicy(targets: readonly PolicyTarget[], deps: PolicyProbeDeps, options: PolicyProbeOptions): Promise<Observation[]> {
+  const { timeoutMs, batchSize = POLICY_BATCH_SIZE, now = () => performance.now(), clock = Date.now } = options;
   if (targets.length === 0) return [];
-  const started = now();
-  const startedAt = clock();
   const errors = new Map<string, string>();
-  const wanted = new Set(targets.map((t) => normalise(t.url)));
+  let current = new Set<string>();
+  let batchDone = () => {};
   const tabId = await deps.openHiddenTab();
   let unblock: (() => Promise<void>) | undefined;
-  let stopListening: (() => void) | undefined;
+  const stopListening = deps.onFrameError((e) => {
+    if (e.tabId !== tabId || e.frameId === 0) return;
+    const url = normalise(e.url);
+    // ERR_ABORTED is a frame we removed or a tab we closed: it says nothing of the policy.
+    if (!current.has(url) || errors.has(url) || /ERR_ABORTED|NS_BINDING_ABORTED/.test(e.error)) return;
+    errors.set(url, e.error);
+    if ([...current].every((u) => errors.has(u))) batchDone();
+  });
+  const all: Observation[] = [];
   try {
     unblock = await deps.blockSubframes(tabId);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      stopListening = deps.onFrameError((e) => {
-        if (e.tabId !== tabId || e.frameId === 0) return;
-        const url = normalise(e.url);
-        if (!wanted.has(url) || errors.has(url)) return;
-        errors.set(url, e.error);
-        if (errors.size === wanted.size) {
+    for (let i = 0; i < targets.length; i += batchSize) {
+      const batch = targets.slice(i, i + batchSize);
+      current = new Set(batch.map((t) => normalise(t.url)));
+      const started = now();
+      const startedAt = clock();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        batchDone = () => {
           clearTimeout(timer);
           resolve();
-        }
+        };
+        if ([...current].every((u) => errors.has(u))) batchDone();
+        const list = encodeURIComponent(JSON.stringify([...current]));
+        deps.navigateTab(tabId, `${deps.checkerPageUrl}#${list}`).catch(() => batchDone());
       });
-      const list = encodeURIComponent(JSON.stringify([...wanted]));
-      deps.navigateTab(tabId, `${deps.checkerPageUrl}#${list}`).catch(() => resolve());
-    });
+      const totalMs = Math.round(now() - started);
+      const observations = batch.map((t) => navigation(t, errors.get(normalise(t.url)), startedAt, timeoutMs, totalMs));
+      all.push(...observations);
+      await options.onBatch?.(observations);
+    }
   } finally {
-    stopListening?.();
+    stopListening();
     await deps.closeTab(tabId).catch(() => {});
     await unblock?.().catch(() => {});
   }
-  const totalMs = Math.round(now() - started);
-  return targets.map((t) => {
-    const netError = errors.get(normalise(t.url));
-    return {
-      serviceId: t.serviceId,
-      channel: 'page',
-      kind: 'navigation',
-      url: t.url,
-      startedAt,
-      redirects: [],
-      timeoutMs,
-      timings: { totalMs },
-      ...(netError ? { netError } : { timedOut: true }),
-    } satisfies Observation;
-  });
+  return all;
+}
+
+function navigation(t: PolicyTarget, netError: string | undefined, startedAt: number, timeoutMs: number, totalMs: number): Observation {
+  return {
+    serviceId: t.serviceId,
+    channel: 'page',
+    kind: 'navigation',
+    url: t.url,
+    startedAt,
+    redirects: [],
+    timeoutMs,
+    timings: { totalMs },
+    ...(netError ? { netError } : { timedOut: true }),
+  };
 }
 
 function normalise(url: string): string {

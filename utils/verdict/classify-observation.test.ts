@@ -70,6 +70,17 @@ describe('timeouts: silent drop vs refusal', () => {
     expect(summary(v)).toEqual(['blocked', 'timeout', 'timeout-probe-timer']);
   });
 
+  it('silence while a control request sent at the same time stalled too ⇒ inconclusive, never blocked', () => {
+    const v = run({ ...LAB.httpSilentOwnTimer(), controlStalledMs: 7600 });
+    expect(summary(v)).toEqual(['inconclusive', undefined, 'saturated']);
+    expect(v.evidence.detail).toMatch(/control request sent meanwhile went unanswered for 7600 ms.*saturated/);
+  });
+
+  it('a request the browser never sent before our timer ended ⇒ inconclusive, never blocked', () => {
+    const v = run(fetchObs('https://a.test/', { timedOut: true, notSent: true, timings: { totalMs: 8000 } }));
+    expect(summary(v)).toEqual(['inconclusive', undefined, 'saturated']);
+  });
+
   it('a refusal is tcp, not timeout', () => {
     expect(run(LAB.tcpRefused()).mechanism).toBe('tcp');
   });

@@ -59,6 +59,14 @@ export function classifyObservation(obs: Observation, serviceDomains: readonly s
   // Our own timer, not the error string, proves a timeout: the browser then reports
   // ERR_ABORTED or nothing at all (lab-notes.md: silent plain-HTTP connection).
   if (obs.timedOut) {
+    // Silence proves a block only if the path worked meanwhile: a control request sent at the
+    // same time stalled too, or the browser never even sent ours (docs/scale.md).
+    if (obs.status === undefined && (obs.notSent || obs.controlStalledMs !== undefined)) {
+      const why = obs.notSent
+        ? `the browser had not even sent the request within our ${obs.timeoutMs} ms timer`
+        : `a control request sent meanwhile went unanswered for ${obs.controlStalledMs} ms too`;
+      return verdict('inconclusive', 'saturated', `Nothing answered, but ${why}: the browser or the network was saturated, so this silence says nothing about the service.`);
+    }
     if (obs.status !== undefined) {
       return verdict('throttled', 'slow-body-timeout', `The service answered HTTP ${obs.status} but the body did not finish within our ${obs.timeoutMs} ms timer: degraded, not blocked.`);
     }

@@ -1,0 +1,93 @@
+import type { Observation } from '../probe/types';
+import { BROWSER_SOCKET_LIMITS, createHostPool } from '../probe/host-pool';
+import { createControlPulse, type ControlPulse } from '../probe/control-pulse';
+import type { ProbeFns } from './run-audit';
+import { hostProbeUrl, probeKey, type ProbeTask } from './plan';
+
+/** A probe's results, keyed as stored: the WebSocket's follow-up HTTPS probe comes first. */
+export type ProbeResults = readonly (readonly [string, Observation])[];
+
+export interface RequestProbeRun {
+  tasks: readonly ProbeTask[];
+  probes: ProbeFns;
+  timeoutMs: number;
+  /** Requests in flight at most (the audit's `concurrency` option). */
+  concurrency: number;
+  /** A control URL that answered at the start of this audit; without one there is no pulse. */
+  controlUrl?: string;
+  onResult(results: ProbeResults, task: ProbeTask): Promise<void>;
+}
+
+/** How often the pulse sends a control request while probes run. */
+export const PULSE_INTERVAL_MS = 1000;
+/** How often a probe is asked again after the pulse showed its silence was saturation. */
+export const SATURATION_RETRIES = 2;
+
+/**
+ * The fetch and WebSocket probes of an audit, within the browser's socket limits (per
+ * host; overall under the profile's 256) and with the control pulse running: a probe that
+ * met silence while a control request stalled too is marked `controlStalledMs`, the
+ * overall bound is halved (a proxy's 32 sockets are the usual culprit) and the probe is
+ * asked again behind the others, at most SATURATION_RETRIES times (docs/scale.md).
+ */
+export async function runRequestProbes(run: RequestProbeRun): Promise<{ pulses: number; limit: number }> {
+  const { probes, timeoutMs } = run;
+  const pool = createHostPool({ limit: Math.min(run.concurrency, BROWSER_SOCKET_LIMITS.perProfile / 2), perHost: BROWSER_SOCKET_LIMITS.perHost });
+  const pulse = run.controlUrl ? startPulse(probes, run.controlUrl, timeoutMs) : undefined;
+
+  const mark = (o: Observation): Observation => {
+    if (!pulse || !o.timedOut || o.status !== undefined) return o;
+    const stalled = pulse.stalledDuring(o.startedAt, o.startedAt + o.timings.totalMs);
+    return stalled === undefined ? o : { ...o, controlStalledMs: stalled };
+  };
+  const probe = async (task: ProbeTask): Promise<ProbeResults> => {
+    if (task.kind === 'fetch') return [[task.key, mark(await probes.fetch(task, timeoutMs))]];
+    const ws = mark(await probes.webSocket(task, timeoutMs));
+    // Opened: reachable. Timed out: the silence is the answer, and asking again would double the wait.
+    if (ws.ws?.opened || ws.timedOut) return [[task.key, ws]];
+    // A failed socket says nothing of why: ask the same host over HTTPS.
+    const host = mark(await probes.fetch({ ...task, url: hostProbeUrl(task.url) }, timeoutMs));
+    // Stored before the socket, so the socket's key means "realtime complete".
+    return [
+      [probeKey(task.serviceId, task.channel, 'fetch'), host],
+      [task.key, ws],
+    ];
+  };
+  const saturated = (results: ProbeResults) => results.some(([, o]) => o.controlStalledMs !== undefined || o.notSent);
+  const attempt = async (task: ProbeTask, tries: number): Promise<ProbeResults> => {
+    const slot = { host: hostOf(task.url), ...(task.kind === 'websocket' ? { exclusiveKey: task.url } : {}) };
+    const results = await pool.run(slot, () => probe(task));
+    if (!saturated(results) || tries >= SATURATION_RETRIES) return results;
+    pool.backOff();
+    return attempt(task, tries + 1);
+  };
+
+  pulse?.start();
+  try {
+    await Promise.all(run.tasks.map(async (task) => run.onResult(await attempt(task, 0), task)));
+  } finally {
+    pulse?.stop();
+  }
+  return { pulses: pulse?.count ?? 0, limit: pool.limit };
+}
+
+/** The pulse's control request: the same fetch probe, answered within half a probe's timeout. */
+function startPulse(probes: ProbeFns, url: string, timeoutMs: number): ControlPulse {
+  const stallMs = Math.round(timeoutMs / 2);
+  return createControlPulse({
+    intervalMs: PULSE_INTERVAL_MS,
+    stallMs,
+    send: async () => {
+      const o = await probes.fetch({ serviceId: '_control', channel: 'page', url }, stallMs);
+      return { answered: o.status !== undefined };
+    },
+  });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
