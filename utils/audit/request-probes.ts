@@ -18,7 +18,7 @@ export interface RequestProbeRun {
   onResult(results: ProbeResults, task: ProbeTask): Promise<void>;
 }
 
-/** How often the pulse sends a control request while probes run. */
+/** How often, at most, the pulse sends a control request while probes run (and at least 8 times per probe timeout). */
 export const PULSE_INTERVAL_MS = 1000;
 /** How often a probe is asked again after the pulse showed its silence was saturation. */
 export const SATURATION_RETRIES = 2;
@@ -71,11 +71,16 @@ export async function runRequestProbes(run: RequestProbeRun): Promise<{ pulses: 
   return { pulses: pulse?.count ?? 0, limit: pool.limit };
 }
 
-/** The pulse's control request: the same fetch probe, answered within half a probe's timeout. */
+/**
+ * The pulse's control request: the same fetch probe of a connectivity-check host, which has
+ * stalled when unanswered after a quarter of a probe's timeout (2 s by default: a TLS fetch
+ * over a 600 ms satellite round trip still fits). Judged by the time a probe times out, so
+ * the requests sent during its first three quarters speak for its wait.
+ */
 function startPulse(probes: ProbeFns, url: string, timeoutMs: number): ControlPulse {
-  const stallMs = Math.round(timeoutMs / 2);
+  const stallMs = Math.round(timeoutMs / 4);
   return createControlPulse({
-    intervalMs: PULSE_INTERVAL_MS,
+    intervalMs: Math.min(PULSE_INTERVAL_MS, Math.round(timeoutMs / 8)),
     stallMs,
     send: async () => {
       const o = await probes.fetch({ serviceId: '_control', channel: 'page', url }, stallMs);
