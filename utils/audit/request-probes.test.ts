@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../probe/types';
 import type { ProbeFns } from './run-audit';
 import { runRequestProbes, SATURATION_RETRIES } from './request-probes';
@@ -44,11 +44,23 @@ function congestedBrowser(sockets: number, log: { inFlightPeak: number; calls: s
   return { fetch, webSocket: fetch, policy: async () => [] };
 }
 
+// Fake timers: the scenario is about time, and must not depend on how loaded the test machine is.
+afterEach(() => vi.useRealTimers());
+
+/** Run `promise` to completion, advancing fake time. */
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  let done = false;
+  void promise.finally(() => (done = true));
+  while (!done) await vi.advanceTimersByTimeAsync(5);
+  return promise;
+}
+
 describe('runRequestProbes', () => {
   it('never lets congestion of our own making pass for silence: stalled with the control ⇒ marked, retried at half the concurrency', async () => {
+    vi.useFakeTimers({ now: 0 });
     const log = { inFlightPeak: 0, calls: [] as string[] };
     const results = new Map<string, Observation>();
-    const run = await runRequestProbes({
+    const run = await settle(runRequestProbes({
       tasks,
       probes: congestedBrowser(2, log),
       timeoutMs: 200,
@@ -57,7 +69,7 @@ describe('runRequestProbes', () => {
       onResult: async (r) => {
         for (const [key, o] of r) results.set(key, o);
       },
-    });
+    }));
     expect(run.pulses).toBeGreaterThan(0);
     expect(run.limit).toBeLessThan(12);
     // Every service ends reachable, or — where even the retries met saturation — inconclusive-bound
@@ -83,12 +95,13 @@ describe('runRequestProbes', () => {
       webSocket: async () => { throw new Error('no sockets here'); },
       policy: async () => [],
     };
+    vi.useFakeTimers({ now: 0 });
     const results = new Map<string, Observation>();
     let calls = 0;
-    await runRequestProbes({
+    await settle(runRequestProbes({
       tasks, probes: { ...probes, fetch: (t, ms) => { if (t.url !== CONTROL) calls++; return probes.fetch(t, ms); } }, timeoutMs: 200, concurrency: 96, controlUrl: CONTROL,
       onResult: async (r) => { for (const [key, o] of r) results.set(key, o); },
-    });
+    }));
     const silent = results.get('s3:page:fetch')!;
     expect(silent.timedOut).toBe(true);
     expect(silent.controlStalledMs).toBeUndefined();
