@@ -26,7 +26,7 @@ export const SATURATION_RETRIES = 2;
 /**
  * The fetch and WebSocket probes of an audit, within the browser's socket limits (per
  * host; overall under the profile's 256) and with the control pulse running: a probe that
- * met silence while a control request stalled too is marked `controlStalledMs`, the
+ * met silence while no control request got through either is marked `controlStalledMs`, the
  * overall bound is halved (a proxy's 32 sockets are the usual culprit) and the probe is
  * asked again behind the others, at most SATURATION_RETRIES times (docs/scale.md).
  */
@@ -37,7 +37,8 @@ export async function runRequestProbes(run: RequestProbeRun): Promise<{ pulses: 
 
   const mark = (o: Observation): Observation => {
     if (!pulse || !o.timedOut || o.status !== undefined) return o;
-    const stalled = pulse.stalledDuring(o.startedAt, o.startedAt + o.timings.totalMs);
+    // From the moment the browser started our request: a control sent later queues behind it.
+    const stalled = pulse.stalledDuring(o.startedAt + (o.timings.queuedMs ?? 0), o.startedAt + o.timings.totalMs);
     return stalled === undefined ? o : { ...o, controlStalledMs: stalled };
   };
   const probe = async (task: ProbeTask): Promise<ProbeResults> => {
@@ -72,18 +73,14 @@ export async function runRequestProbes(run: RequestProbeRun): Promise<{ pulses: 
 }
 
 /**
- * The pulse's control request: the same fetch probe of a connectivity-check host, which has
- * stalled when unanswered after a quarter of a probe's timeout (2 s by default: a TLS fetch
- * over a 600 ms satellite round trip still fits). Judged by the time a probe times out, so
- * the requests sent during its first three quarters speak for its wait.
+ * The pulse's control request: the same fetch probe of a connectivity-check host, with the
+ * probes' own timeout, several of them inside every probe's wait.
  */
 function startPulse(probes: ProbeFns, url: string, timeoutMs: number): ControlPulse {
-  const stallMs = Math.round(timeoutMs / 4);
   return createControlPulse({
     intervalMs: Math.min(PULSE_INTERVAL_MS, Math.round(timeoutMs / 8)),
-    stallMs,
     send: async () => {
-      const o = await probes.fetch({ serviceId: '_control', channel: 'page', url }, stallMs);
+      const o = await probes.fetch({ serviceId: '_control', channel: 'page', url }, timeoutMs);
       return { answered: o.status !== undefined };
     },
   });

@@ -10,42 +10,47 @@ const after = (ms: number | undefined, answered = true) => () =>
   });
 
 describe('createControlPulse', () => {
-  it('finds no stall when every control request answers in time', async () => {
+  it('finds the path clear when control requests issued during the wait answered in time', async () => {
     vi.useFakeTimers({ now: 0 });
-    const pulse = createControlPulse({ send: after(20), intervalMs: 1000, stallMs: 2000 });
+    const pulse = createControlPulse({ send: after(20), intervalMs: 500 });
     pulse.start();
     await vi.advanceTimersByTimeAsync(4000);
     pulse.stop();
-    expect(pulse.count).toBe(5);
-    expect(pulse.stalledDuring(0, 4000)).toBeUndefined();
+    expect(pulse.count).toBe(9);
+    expect(pulse.stalledDuring(100, 4000)).toBeUndefined();
   });
 
-  it('reports a control request that stayed unanswered past the stall bound during the window', async () => {
+  it('finds it saturated when no control request got through during the wait', async () => {
     vi.useFakeTimers({ now: 0 });
     let calls = 0;
     // The first answers at once; the second (t = 1 s) hangs: the browser or network is saturated.
-    const pulse = createControlPulse({ send: () => (++calls === 1 ? after(10)() : after(undefined)()), intervalMs: 1000, stallMs: 2000 });
+    const pulse = createControlPulse({ send: () => (++calls === 1 ? after(10)() : after(undefined)()), intervalMs: 1000 });
     pulse.start();
     await vi.advanceTimersByTimeAsync(4500);
     // One request in flight at a time: the hanging one speaks for the whole stall.
     expect(pulse.count).toBe(2);
-    expect(pulse.stalledDuring(0, 4500)).toBe(3500);
-    // A probe that ended before the stalled request was even sent learns nothing from it.
+    expect(pulse.stalledDuring(500, 4500)).toBe(3500);
+    // A wait that ended before the stuck request was sent learns nothing from it.
     expect(pulse.stalledDuring(0, 900)).toBeUndefined();
     pulse.stop();
   });
 
-  it('counts a control request that failed or answered too late as stalled', async () => {
+  it('counts failed or late control requests as no answer, but not one sent a moment ago', async () => {
     vi.useFakeTimers({ now: 0 });
-    const failing = createControlPulse({ send: after(5, false), intervalMs: 1000, stallMs: 2000 });
+    const failing = createControlPulse({ send: after(5, false), intervalMs: 1000 });
     failing.start();
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(1500);
     failing.stop();
-    expect(failing.stalledDuring(0, 100)).toBe(5);
-    const slow = createControlPulse({ send: after(3000), intervalMs: 1000, stallMs: 2000 });
+    expect(failing.stalledDuring(0, 1500)).toBe(5);
+    vi.setSystemTime(0);
+    const slow = createControlPulse({ send: after(3000), intervalMs: 1000 });
     slow.start();
-    await vi.advanceTimersByTimeAsync(3100);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(slow.stalledDuring(0, 2000)).toBe(2000);
+    await vi.advanceTimersByTimeAsync(2000);
+    // Answered at 3 s: a wait over [0, 3.5 s] saw the path deliver; one that ended at 2 s did not.
+    expect(slow.stalledDuring(0, 3500)).toBeUndefined();
+    expect(slow.stalledDuring(0, 2000)).toBe(2000);
     slow.stop();
-    expect(slow.stalledDuring(0, 3100)).toBe(3000);
   });
 });

@@ -3,8 +3,6 @@ export interface ControlPulseOptions {
   send(): Promise<{ answered: boolean }>;
   /** How often a control request is issued while the pulse runs (one at a time). */
   intervalMs: number;
-  /** A control request unanswered for longer than this has stalled. */
-  stallMs: number;
   clock?: () => number;
 }
 
@@ -17,14 +15,14 @@ interface Beat {
 /**
  * While probes run, a small control request (a connectivity-check host that answered at
  * the start of the audit) goes out every `intervalMs`. When a probe then meets silence,
- * the pulse tells whether a control request issued during the same time also stalled:
+ * the pulse tells whether the control requests issued during the same time stalled too:
  * if so the browser or the network was saturated — by our own audit (a proxy's 32
  * sockets, the profile's 256), by the employee's downloads or by a congested link — and
  * the silence proves nothing about the service (OONI's rule: a failure is evidence of
  * blocking only when the control succeeds). See docs/scale.md.
  */
 export function createControlPulse(options: ControlPulseOptions) {
-  const { intervalMs, stallMs, clock = Date.now } = options;
+  const { intervalMs, clock = Date.now } = options;
   const beats: Beat[] = [];
   let timer: ReturnType<typeof setInterval> | undefined;
   let pending = false;
@@ -43,12 +41,6 @@ export function createControlPulse(options: ControlPulseOptions) {
     pending = false;
   };
 
-  const stalledFor = (b: Beat, at: number): number | undefined => {
-    const waited = (b.endedAt ?? at) - b.sentAt;
-    if (b.endedAt === undefined) return waited > stallMs ? waited : undefined;
-    return !b.answered || waited > stallMs ? waited : undefined;
-  };
-
   return {
     start(): void {
       if (timer) return;
@@ -60,17 +52,25 @@ export function createControlPulse(options: ControlPulseOptions) {
       timer = undefined;
     },
     /**
-     * How long a control request that overlapped [from, to] went unanswered (failed or
-     * stalled past `stallMs`), or undefined when every one answered in time.
+     * Whether the path was saturated while a probe waited over [from, to]: no control request
+     * issued in that time got its answer before `to`, and one of those overlapping it failed or
+     * was still waiting. Returns how long that control request went unanswered (ms), or
+     * undefined when a control answered meanwhile (or none ran). A control issued after the
+     * probe and answered before its deadline also proves the probe was not stuck behind
+     * others: the browser's socket pools serve waiting requests in order.
      */
     stalledDuring(from: number, to: number): number | undefined {
-      const at = clock();
+      if (beats.some((b) => b.sentAt > from && b.sentAt <= to && b.answered && b.endedAt! <= to)) return undefined;
+      let worst: number | undefined;
       for (const b of beats) {
-        const waited = stalledFor(b, at);
-        if (waited === undefined) continue;
-        if (b.sentAt <= to && (b.endedAt ?? at) >= from) return Math.round(waited);
+        const end = b.endedAt ?? Infinity;
+        if (b.sentAt > to || end < from) continue;
+        if (b.answered && end <= to) continue;
+        if (b.endedAt === undefined && to - b.sentAt < intervalMs) continue; // too young to say
+        const waited = Math.round(Math.min(end, to) - b.sentAt);
+        worst = Math.max(worst ?? 0, waited);
       }
-      return undefined;
+      return worst;
     },
     /** Control requests issued so far (for tests and the bench). */
     get count() {

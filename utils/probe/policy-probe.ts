@@ -19,7 +19,10 @@ export interface PolicyTarget {
 }
 
 export interface PolicyProbeOptions {
-  /** How long one batch may take, from the moment its list is sent to the tab. */
+  /**
+   * How long a batch may go without any of its frames reporting. Progress restarts the
+   * clock: under load a batch of frames can take seconds, and waiting costs nothing.
+   */
   timeoutMs: number;
   /** Frames per batch (POLICY_BATCH_SIZE). */
   batchSize?: number;
@@ -45,7 +48,8 @@ export const POLICY_BATCH_SIZE = 20;
  * is sent. The browser checks its policy before extensions see the request,
  * so a policy-blocked URL fails with `net::ERR_BLOCKED_BY_ADMINISTRATOR` and
  * any other with our own `net::ERR_BLOCKED_BY_CLIENT`. A frame that reports neither
- * in time gets `timedOut` (no policy finding, never a verdict by itself).
+ * while its batch waited `timeoutMs` without news gets `timedOut` (no policy finding, never a
+ * verdict by itself).
  */
 export async function probePolicy(targets: readonly PolicyTarget[], deps: PolicyProbeDeps, options: PolicyProbeOptions): Promise<Observation[]> {
   const { timeoutMs, batchSize = POLICY_BATCH_SIZE, now = () => performance.now(), clock = Date.now } = options;
@@ -53,6 +57,7 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
   const errors = new Map<string, string>();
   let current = new Set<string>();
   let batchDone = () => {};
+  let progress = () => {};
   const tabId = await deps.openHiddenTab();
   let unblock: (() => Promise<void>) | undefined;
   const stopListening = deps.onFrameError((e) => {
@@ -62,6 +67,7 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
     if (!current.has(url) || errors.has(url) || /ERR_ABORTED|NS_BINDING_ABORTED/.test(e.error)) return;
     errors.set(url, e.error);
     if ([...current].every((u) => errors.has(u))) batchDone();
+    else progress();
   });
   const all: Observation[] = [];
   try {
@@ -71,8 +77,14 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
       current = new Set(batch.map((t) => normalise(t.url)));
       const started = now();
       const startedAt = clock();
+      // The first batch also waits for the checker page itself to load.
+      const firstWait = i === 0 ? 2 * timeoutMs : timeoutMs;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
+        let timer = setTimeout(resolve, firstWait);
+        progress = () => {
+          clearTimeout(timer);
+          timer = setTimeout(resolve, timeoutMs);
+        };
         batchDone = () => {
           clearTimeout(timer);
           resolve();
