@@ -25,7 +25,10 @@ export interface HeadlessAuditInput {
 export interface HeadlessAuditResult {
   report: Report;
   state: AuditState;
+  /** Audit time only: from the start message to the finished audit. */
   wallMs: number;
+  /** Browser start: launch to the extension's service worker and page ready. */
+  startMs: number;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface HeadlessAuditResult {
  */
 export async function runHeadlessAudit(input: HeadlessAuditInput): Promise<HeadlessAuditResult> {
   const extensionDir = ensureExtensionBuilt();
+  const launched = performance.now();
   const browser = await launchChromiumWithExtension({
     extensionDir,
     args: input.browserArgs ?? [],
@@ -44,6 +48,7 @@ export async function runHeadlessAudit(input: HeadlessAuditInput): Promise<Headl
   try {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/policy-check.html`);
+    const startMs = performance.now() - launched;
     await input.beforeAudit?.(browser.context, page);
     const client = extensionClient(page);
     const started = performance.now();
@@ -60,7 +65,7 @@ export async function runHeadlessAudit(input: HeadlessAuditInput): Promise<Headl
     if (state.status === 'failed') throw new Error(`the audit failed: ${state.error ?? 'unknown error'}`);
     const report = await client.send('getReport', { auditId });
     if (!report) throw new Error('the extension returned no report');
-    return { report, state, wallMs };
+    return { report, state, wallMs, startMs };
   } finally {
     await browser.close();
   }

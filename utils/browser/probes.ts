@@ -10,7 +10,7 @@ export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
   return {
     async fetch(task, timeoutMs) {
       const request = tracker.begin(task.url);
-      const observation = await probeFetch({ ...task, requestUrl: request.requestUrl, started: request.started, timeoutMs });
+      const observation = await probeFetch({ ...task, requestUrl: request.requestUrl, timeoutMs });
       return tracker.finish(request, observation);
     },
     async webSocket(task, timeoutMs) {
