@@ -4,6 +4,7 @@ import { MAX_SCHEDULE_HOURS, MIN_USER_SCHEDULE_HOURS } from '../utils/schedule/h
 import { canPauseSchedule, hidesScheduledAudits, isPolicySchedule, scheduleMode } from '../utils/ui/fleet-view';
 import { useI18n } from './i18n';
 import { ErrorAlert } from './storage-alert';
+import { OrgReceives } from './org-receives';
 
 export interface FleetStatusPanelProps {
   status: FleetStatus | null;
@@ -87,6 +88,7 @@ export function FleetStatusPanel({ status, onSetSchedule }: FleetStatusPanelProp
           <ul>{status.issues.map((i) => <li key={i}><code>{i}</code></li>)}</ul>
         </div>
       )}
+      {status.managed && <OrgReceives upload={u} />}
       {hidesScheduledAudits(status) && <p class="muted">{t('fleetStatus_hiddenAudits')}</p>}
       {isPolicySchedule(status) ? (
         canPauseSchedule(status) ? (
