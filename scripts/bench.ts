@@ -4,7 +4,7 @@ import { DEFAULT_MAX_SERVICES } from '../utils/catalog/limits';
 import { benchCollector, benchFleetAggregate, benchFleetMillion } from './collector/bench-fleet';
 import { ensureExtensionBuilt } from './lib/build-extension';
 import { formatGzipLine, gzipSizeOfEntrypoint } from './lib/bundle-size';
-import { auditThrottled, configuredRate, countThrottleFalsePositives, measuredRate, THROTTLED_SCENARIO } from '../tests/lab/throttle-runs';
+import { auditThrottled, configuredRate, countBurstDetections, countThrottleFalsePositives, measuredRate, THROTTLED_SCENARIO } from '../tests/lab/throttle-runs';
 
 /**
  * Speed and size figures, one `name: value unit` line each, measured on the
@@ -43,6 +43,10 @@ async function main() {
   const measured = measuredRate(throttled.services.find((x) => x.id === 'wikipedia')) ?? 0;
   console.log(`throttle.rate_ratio: ${(measured / configuredRate(THROTTLED_SCENARIO, 'wikipedia')).toFixed(2)}`);
   console.log(`throttle.false_positives_20: ${(await countThrottleFalsePositives(20)).falsePositives}`);
+  // A shaper passing the first 1 MB at full speed, then 64 kB/s (target 20 of 20), within the byte cap.
+  const burst = await countBurstDetections(20);
+  console.log(`throttle.burst_detected_20: ${burst.detected} of ${burst.audits}`);
+  console.log(`throttle.burst_max_download: ${(burst.maxBytes / 1e6).toFixed(2)} MB`);
 }
 
 main().catch((error: unknown) => {

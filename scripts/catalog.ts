@@ -5,6 +5,9 @@
  *   npm run catalog -- --json               reference catalog, JSON
  *   npm run catalog -- --csv                reference catalog, CSV (French Excel: --csv=fr)
  *   npm run catalog -- --catalog my.csv     a custom catalog (JSON or CSV); exit 2 if invalid
+ *   npm run catalog -- --check [--catalog F] probe every endpoint from this network (maintainers, before
+ *                                           a release); exit 1 when one is not ok; --update-checked writes
+ *                                           today's date into the `checked` fields of the JSON file
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +19,12 @@ import { servicesWithFigures } from '../utils/catalog/usage-sources';
 import { catalogToCsv } from '../utils/catalog/csv';
 import { formatShare } from '../utils/gap/format';
 import { loadCatalogFile } from './lib/load-catalog';
+import { checkCatalog, formatChecks, nodeTransport, withCheckedDates, type Transport } from './lib/endpoint-check';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The reference catalog's file, which `--update-checked` rewrites. */
+const REFERENCE_PATH = fileURLToPath(new URL('../utils/catalog/reference.json', import.meta.url));
 import * as v from 'valibot';
 
 /** "Pew Research Center 2025", "DataReportal 2024": enough to find the full source in --json. */
@@ -90,6 +99,41 @@ export function runCatalogCli(argv: string[], out: (s: string) => void, err: (s:
   return 0;
 }
 
+/** `--check`: every endpoint, one line each; exit 1 when one is not ok, 2 on bad arguments or catalog. */
+export async function runCheckCli(argv: string[], out: (s: string) => void, err: (s: string) => void, transport: Transport = nodeTransport()): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { check: { type: 'boolean' }, catalog: { type: 'string' }, 'update-checked': { type: 'boolean' } }, allowPositionals: false }).values;
+  } catch (error) {
+    err(`catalog: ${(error as Error).message}`);
+    return 2;
+  }
+  const file = args.catalog ?? REFERENCE_PATH;
+  const loaded = args.catalog !== undefined ? loadCatalogFile(args.catalog) : { ok: true as const, catalog: v.parse(CatalogSchema, reference) };
+  if (!loaded.ok) {
+    err(`catalog: ${loaded.error}`);
+    return 2;
+  }
+  if (args['update-checked'] && !file.endsWith('.json')) {
+    err('catalog: --update-checked writes JSON catalogs only');
+    return 2;
+  }
+  out(`Checking every endpoint of ${loaded.catalog.name} ${loaded.catalog.version} from this network…`);
+  const checks = await checkCatalog(loaded.catalog, transport);
+  out(formatChecks(checks));
+  if (args['update-checked']) {
+    const day = new Date().toISOString().slice(0, 10);
+    writeFileSync(file, `${JSON.stringify(withCheckedDates(loaded.catalog, checks, day), null, 2)}\n`);
+    out(`Wrote checked: ${day} into ${file} for the endpoints that are ok.`);
+  }
+  return checks.every((c) => c.word === 'ok') ? 0 : 1;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runCatalogCli(process.argv.slice(2), console.log, console.error);
+  const argv = process.argv.slice(2);
+  if (argv.includes('--check')) {
+    runCheckCli(argv, console.log, console.error).then((code) => (process.exitCode = code));
+  } else {
+    process.exitCode = runCatalogCli(argv, console.log, console.error);
+  }
 }
