@@ -4,7 +4,7 @@ import { DEFAULT_MAX_SERVICES } from '../utils/catalog/limits';
 import { benchCollector, benchFleetAggregate, benchFleetMillion } from './collector/bench-fleet';
 import { ensureExtensionBuilt } from './lib/build-extension';
 import { formatGzipLine, gzipSizeOfEntrypoint } from './lib/bundle-size';
-import { auditThrottled, configuredRate, countBurstDetections, countThrottleFalsePositives, measuredRate, THROTTLED_SCENARIO } from '../tests/lab/throttle-runs';
+import { auditThrottled, configuredRate, countBurstDetections, countThrottleFalsePositives, measuredRate, THROTTLED_SCENARIO } from '../lab/throttle-runs';
 
 /**
  * Speed and size figures, one `name: value unit` line each, measured on the

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import referenceCatalog from '../utils/catalog/reference.json';
 import type { Catalog } from '../utils/catalog/types';
 import { CONTROL_URLS } from '../utils/probe/control';
-import { startLab } from '../tests/lab';
+import { startLab } from '../lab';
 import { ensureLabDeps } from './ensure-lab-deps';
 import { runHeadlessAudit } from './lib/run-headless-audit';
 import { progressPrinter } from './lib/progress';
@@ -12,9 +12,9 @@ import { formatReport } from './lib/print-report';
 import { checkAgainstScenario } from './lib/scenario-check';
 import { ROOT } from './lib/build-extension';
 
-const SCENARIO_DIR = resolve(ROOT, 'tests/lab/scenarios');
+const SCENARIO_DIR = resolve(ROOT, 'lab/scenarios');
 
-/** `--scenario NAME` → tests/lab/scenarios/NAME.json; an unknown name lists the ones there are. */
+/** `--scenario NAME` → lab/scenarios/NAME.json; an unknown name lists the ones there are. */
 function scenarioPath(name: string): string {
   const path = resolve(SCENARIO_DIR, `${name}.json`);
   if (/[/\\]/.test(name) || !existsSync(path)) {
@@ -28,13 +28,13 @@ function scenarioPath(name: string): string {
  * The whole product on a machine with no internet: a simulated corporate
  * network (squid denying, browser policy, DNS failure, TLS interception, a
  * Zscaler block page…) and the real extension in headless Chromium auditing it.
- * `npm run demo -- --scenario NAME` runs another network of tests/lab/scenarios/.
+ * `npm run demo -- --scenario NAME` runs another network of lab/scenarios/.
  */
 async function main() {
   const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'corporate' } } });
   const scenarioFile = scenarioPath(values.scenario!);
   await ensureLabDeps();
-  console.error(`Starting the simulated network (tests/lab/scenarios/${values.scenario}.json)…`);
+  console.error(`Starting the simulated network (lab/scenarios/${values.scenario}.json)…`);
   const lab = await startLab({ catalog: referenceCatalog as Catalog, controlUrls: CONTROL_URLS, scenario: scenarioFile });
   try {
     const { report, wallMs } = await runHeadlessAudit({

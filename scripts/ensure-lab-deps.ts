@@ -7,7 +7,7 @@ const DEPENDENCIES = [
   { what: 'Chromium', check: () => existsSync('/usr/lib/chromium/chromium'), pkg: 'chromium', why: 'the real browser the extension runs in (headless)' },
   { what: 'squid', check: () => onPath('squid'), pkg: 'squid', why: 'the proxy that denies, redirects and throttles like a corporate filter' },
   { what: 'openssl', check: () => onPath('openssl'), pkg: 'openssl', why: 'makes the lab\'s self-signed and "interception" certificates' },
-  { what: 'coturn', check: () => onPath('turnserver'), pkg: 'coturn', why: 'the STUN/TURN server of the call lab (tests/lab/call-lab.ts)' },
+  { what: 'coturn', check: () => onPath('turnserver'), pkg: 'coturn', why: 'the STUN/TURN server of the call lab (lab/call-lab.ts)' },
   { what: 'iptables', check: () => onPath('iptables'), pkg: 'iptables', why: 'the call lab\'s NAT and the firewall rule that bans calls' },
   { what: 'Firefox ESR', check: () => existsSync('/usr/bin/firefox-esr'), pkg: 'firefox-esr', why: 'the Firefox end-to-end tests (error vocabulary, TLS inspection)', forTestsOnly: true },
 ];

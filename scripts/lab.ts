@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import referenceCatalog from '../utils/catalog/reference.json';
 import type { Catalog } from '../utils/catalog/types';
 import { CONTROL_URLS } from '../utils/probe/control';
-import { startLab } from '../tests/lab';
+import { startLab } from '../lab';
 import { ensureLabDeps } from './ensure-lab-deps';
 import { loadCatalogFile } from './lib/load-catalog';
 import { ROOT } from './lib/build-extension';
@@ -17,9 +17,9 @@ import { ROOT } from './lib/build-extension';
 async function main() {
   const { values } = parseArgs({ options: { scenario: { type: 'string' }, catalog: { type: 'string' } } });
   const name = values.scenario ?? 'corporate';
-  const scenario = existsSync(name) ? resolve(name) : resolve(ROOT, `tests/lab/scenarios/${name}.json`);
+  const scenario = existsSync(name) ? resolve(name) : resolve(ROOT, `lab/scenarios/${name}.json`);
   if (!existsSync(scenario)) {
-    console.error(`--scenario ${name}: no such scenario (see tests/lab/scenarios/)`);
+    console.error(`--scenario ${name}: no such scenario (see lab/scenarios/)`);
     process.exit(2);
   }
   const loaded = values.catalog ? loadCatalogFile(values.catalog) : { ok: true as const, catalog: referenceCatalog as Catalog };

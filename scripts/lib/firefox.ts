@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import type { ProtocolMap } from '../../utils/messaging';
-import { FirefoxRdp, type ExtensionContext } from '../../tests/lab/firefox-rdp';
-import { freePort } from '../../tests/lab/servers';
+import { FirefoxRdp, type ExtensionContext } from '../../lab/firefox-rdp';
+import { freePort } from '../../lab/servers';
 
 /** Debian's Firefox ESR (`apt-get install -y firefox-esr`). */
 export const DEFAULT_FIREFOX = '/usr/bin/firefox-esr';

@@ -1,5 +1,5 @@
 import type { Report } from '../../utils/report/types';
-import type { Scenario } from '../../tests/lab/types';
+import type { Scenario } from '../../lab/types';
 
 export interface ScenarioCheck {
   serviceId: string;

@@ -4,14 +4,14 @@ import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import { THROUGHPUT_CONTROL_URL } from '../../utils/probe/throughput-control';
-import { BLOCK_PAGE_REDIRECTS, BROWSER_OWN_HOSTS, startLab, strayRequests, type Lab } from '../lab';
+import { BLOCK_PAGE_REDIRECTS, BROWSER_OWN_HOSTS, startLab, strayRequests, type Lab } from '../../lab';
 import { runHeadlessAudit } from '../../scripts/lib/run-headless-audit';
 import { checkAgainstScenario } from '../../scripts/lib/scenario-check';
 
 // The foundation end to end: the built extension in real headless Chromium,
 // auditing the lab, which really blocks (squid, managed policy, DNS, TCP, TLS).
 const catalog = referenceCatalog as Catalog;
-const scenario = (name: string) => resolve(import.meta.dirname, `../lab/scenarios/${name}.json`);
+const scenario = (name: string) => resolve(import.meta.dirname, `../../lab/scenarios/${name}.json`);
 const hostOf = (url: string) => new URL(url).hostname;
 let lab: Lab | undefined;
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import { parseCatalogFile } from '../../utils/catalog/import';
 import type { Report } from '../../utils/report/types';
-import { startLab } from '../lab';
+import { startLab } from '../../lab';
 
 // `npm run audit` as a user runs it: a real process, its exit code, its output.
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -8,8 +8,8 @@ import type { Report } from '../../utils/report/types';
 import { ROOT } from '../../scripts/lib/build-extension';
 import { waitForAudit } from '../../scripts/lib/extension-client';
 import { launchFirefoxWithExtension, type LaunchedFirefox } from '../../scripts/lib/firefox';
-import { INSPECTION_ROOT, startFirefoxLab, type FirefoxLab } from '../lab/firefox-lab';
-import type { Scenario } from '../lab/types';
+import { INSPECTION_ROOT, startFirefoxLab, type FirefoxLab } from '../../lab/firefox-lab';
+import type { Scenario } from '../../lab/types';
 
 // The built Firefox package in real headless Firefox ESR (puppeteer-core over WebDriver BiDi),
 // auditing the Firefox lab: DNS via the namespace's resolver, squid through a PAC, the

@@ -8,9 +8,9 @@ import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/schema';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import { THROUGHPUT_CONTROL_URL } from '../../utils/probe/throughput-control';
-import { everyTreatmentCatalog, everyTreatmentScenario, hostOf } from '../lab/fixtures/every-treatment';
-import { planHosts, loadScenario, startLab, strayRequests, syntheticBenchmark, type Lab } from '../lab/index';
-import { writeProbeExtension, type ProbeResult } from '../lab/probe-extension';
+import { everyTreatmentCatalog, everyTreatmentScenario, hostOf } from '../../lab/fixtures/every-treatment';
+import { planHosts, loadScenario, startLab, strayRequests, syntheticBenchmark, type Lab } from '../../lab/index';
+import { writeProbeExtension, type ProbeResult } from '../../lab/probe-extension';
 
 // The lab's own smoke test: real Chromium, a trivial probe extension (not the product), and the
 // browser's own error strings as listed in /work/shared/lab-notes.md.
@@ -146,7 +146,7 @@ describe('blocking lab, every treatment at the network level', () => {
 
 describe('scenarios', () => {
   it('corporate.json plans cleanly against the reference catalog', () => {
-    const scenario = loadScenario(join(__dirname, '../lab/scenarios/corporate.json'));
+    const scenario = loadScenario(join(__dirname, '../../lab/scenarios/corporate.json'));
     const plan = planHosts(referenceCatalog as Catalog, CONTROL_URLS, scenario);
     expect(plan.get('www.youtube.com')?.treatment).toEqual({ kind: 'policy' });
     expect(plan.get('edge-chat.facebook.com')?.treatment).toEqual({ kind: 'proxy-deny' });
@@ -167,7 +167,7 @@ describe('scenarios', () => {
     await browser.close();
     await lab.stop();
     expect(labDirs.every((d) => !existsSync(d))).toBe(true);
-    const down = await startLab({ catalog: everyTreatmentCatalog, controlUrls: CONTROL_URLS, scenario: join(__dirname, '../lab/scenarios/network-down.json') });
+    const down = await startLab({ catalog: everyTreatmentCatalog, controlUrls: CONTROL_URLS, scenario: join(__dirname, '../../lab/scenarios/network-down.json') });
     const b = await launchChromiumWithExtension({ extensionDir: probeExt, args: down.chromiumArgs, executablePath: down.executablePath });
     try {
       for (const url of [CONTROL_URLS[0]!, `https://${hostOf('ok')}/`]) {

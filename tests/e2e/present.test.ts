@@ -11,7 +11,7 @@ import { SLIDE_IDS } from '../../utils/present/deck';
 import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { ensureExtensionBuilt } from '../../scripts/lib/build-extension';
 import { extensionClient } from '../../scripts/lib/extension-client';
-import { startLab, type Lab } from '../lab';
+import { startLab, type Lab } from '../../lab';
 import { currentSlide, distinctColours, overflowingElements, press, setDeck } from './present-helpers';
 
 // The trainer's presentation in real headless Chromium with the built extension,
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const extensionDir = join(work, 'extension');
   cpSync(ensureExtensionBuilt(), extensionDir, { recursive: true });
   expect(existsSync(join(extensionDir, 'present.html'))).toBe(true);
-  lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: resolve(import.meta.dirname, '../lab/scenarios/corporate.json') });
+  lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: resolve(import.meta.dirname, '../../lab/scenarios/corporate.json') });
   browser = await launchChromiumWithExtension({
     extensionDir, args: lab.chromiumArgs, executablePath: lab.executablePath, extraExtensionDirs: lab.extensionDirs,
   });

@@ -4,12 +4,12 @@ import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import type { Report } from '../../utils/report/types';
 import { runHeadlessAudit } from '../../scripts/lib/run-headless-audit';
-import { startLab, type Scenario } from '../lab';
-import { startCallLab, type CallLab } from '../lab/call-lab';
+import { startLab, type Scenario } from '../../lab';
+import { startCallLab, type CallLab } from '../../lab/call-lab';
 
 // Realtime end to end: a chat WebSocket denied by squid, and calls — real WebRTC ICE gathering
 // in the extension's offscreen document against a real coturn behind a NAT, one address of
-// which a firewall rule silences (tests/lab/call-lab.ts).
+// which a firewall rule silences (lab/call-lab.ts).
 const ids = ['messenger', 'discord', 'google-meet', 'zoom', 'teams-free'];
 let calls: CallLab;
 let report: Report;

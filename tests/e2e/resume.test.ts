@@ -5,7 +5,7 @@ import { CONTROL_URLS } from '../../utils/probe/control';
 import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { ensureExtensionBuilt } from '../../scripts/lib/build-extension';
 import { extensionClient, waitForAudit, type ExtensionClient } from '../../scripts/lib/extension-client';
-import { startLab, type Lab } from '../lab';
+import { startLab, type Lab } from '../../lab';
 
 // A service worker stopped mid-audit loses no finished result, and the audit
 // resumes by itself. The worker is stopped for real through the DevTools protocol,

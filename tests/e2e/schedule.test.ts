@@ -8,7 +8,7 @@ import { CONTROL_URLS } from '../../utils/probe/control';
 import { startCollector, type Collector } from '../../scripts/collector/server';
 import { launchChromiumWithExtension, unpackedExtensionId, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { extensionClient } from '../../scripts/lib/extension-client';
-import { startLab, type Lab } from '../lab';
+import { startLab, type Lab } from '../../lab';
 import { extensionDir, serveText, waitFor } from './fleet-helpers';
 
 // Managed deployment end to end: Chromium's managed policy (3rdparty storage for

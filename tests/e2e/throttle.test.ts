@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditThrottled, configuredRate, countThrottleFalsePositives, measuredRate, THROTTLED_SCENARIO } from '../lab/throttle-runs';
+import { auditThrottled, configuredRate, countThrottleFalsePositives, measuredRate, THROTTLED_SCENARIO } from '../../lab/throttle-runs';
 
 // Targeted throttling end to end: squid's delay_pools really slow Wikipedia's media host while
 // every other media host (and the throughput control) runs at full speed in the same lab.

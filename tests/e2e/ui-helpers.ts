@@ -10,7 +10,7 @@ import type { Report } from '../../utils/report/types';
 import { usageFor } from '../../utils/catalog/usage';
 import { computeGap } from '../../utils/gap';
 import type { ServiceVerdict } from '../../utils/verdict/types';
-import { startLab, type Lab, type LabOptions } from '../lab';
+import { startLab, type Lab, type LabOptions } from '../../lab';
 import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { ensureExtensionBuilt } from '../../scripts/lib/build-extension';
 
@@ -21,7 +21,7 @@ export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 export async function startUiLab(
   options: Partial<Pick<LabOptions, 'catalog' | 'scenario' | 'mediaBodyBytes'>> = {},
 ): Promise<{ lab: Lab; browser: LaunchedChromium; url(page: string): string }> {
-  const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: resolve(import.meta.dirname, '../lab/scenarios/corporate.json'), ...options });
+  const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: resolve(import.meta.dirname, '../../lab/scenarios/corporate.json'), ...options });
   try {
     const extensionDir = await privateExtensionCopy();
     const launched = await launchChromiumWithExtension({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Lab } from '../lab';
+import type { Lab } from '../../lab';
 import type { LaunchedChromium } from '../../scripts/lib/chromium';
 import { extensionClient } from '../../scripts/lib/extension-client';
 import { checkAgainstScenario } from '../../scripts/lib/scenario-check';

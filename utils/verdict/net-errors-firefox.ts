@@ -12,7 +12,7 @@ const rule = (mechanism: Mechanism, reason: string, detail: string): FirefoxRule
 
 /**
  * Firefox's error vocabulary, keyed upper-case as `classifyNetError` looks codes up. Every entry was
- * observed in the Firefox lab (Firefox 153 ESR, Debian; tests/lab/firefox-lab.ts), never guessed:
+ * observed in the Firefox lab (Firefox 153 ESR, Debian; lab/firefox-lab.ts), never guessed:
  * Firefox reports some failures with codes shared by several causes (a reset once came back as the
  * generic `NS_ERROR_FAILURE`), and those stay `inconclusive`.
  *

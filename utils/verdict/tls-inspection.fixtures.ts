@@ -2,7 +2,7 @@ import type { SecurityInfoLike } from './tls-inspection';
 
 /**
  * `webRequest.getSecurityInfo(requestId, { certificateChain: true })` as Firefox 153 ESR returned it
- * in the Firefox lab (tests/lab/firefox-lab.ts) for a leaf signed by the corporate inspection root
+ * in the Firefox lab (lab/firefox-lab.ts) for a leaf signed by the corporate inspection root
  * that enterprise policy `Certificates.Install` deployed. Recorded verbatim.
  */
 export const RECORDED_CORPORATE_ROOT = {

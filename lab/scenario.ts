@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Catalog } from '../../utils/catalog/schema';
-import { CHANNELS } from '../../utils/catalog/types';
-import { THROUGHPUT_CONTROL_URL } from '../../utils/probe/throughput-control';
+import type { Catalog } from '../utils/catalog/schema';
+import { CHANNELS } from '../utils/catalog/types';
+import { THROUGHPUT_CONTROL_URL } from '../utils/probe/throughput-control';
 import { BLOCK_PAGE_VENDORS, type BlockPageVendor, type Scenario, type Treatment, type TreatmentName } from './types';
 
 const SIMPLE = new Set([

@@ -1,6 +1,6 @@
-import type { Catalog } from '../../utils/catalog/schema';
-import type { Channel } from '../../utils/catalog/types';
-import type { Mechanism, Verdict } from '../../utils/verdict/types';
+import type { Catalog } from '../utils/catalog/schema';
+import type { Channel } from '../utils/catalog/types';
+import type { Mechanism, Verdict } from '../utils/verdict/types';
 
 /** Corporate filter products whose block pages the lab can imitate. */
 // `unknown-fr`: a French page from a product we hold no fingerprint for (only the generic rule can tell).

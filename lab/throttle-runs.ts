@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import referenceCatalog from '../../utils/catalog/reference.json';
-import type { Catalog } from '../../utils/catalog/types';
-import { CONTROL_URLS } from '../../utils/probe/control';
-import type { Report, ReportService } from '../../utils/report/types';
-import { runHeadlessAudit } from '../../scripts/lib/run-headless-audit';
+import referenceCatalog from '../utils/catalog/reference.json';
+import type { Catalog } from '../utils/catalog/types';
+import { CONTROL_URLS } from '../utils/probe/control';
+import type { Report, ReportService } from '../utils/report/types';
+import { runHeadlessAudit } from '../scripts/lib/run-headless-audit';
 import { loadScenario, parseTreatment, startLab } from './index';
 
 /** The throttling scenario (squid delay_pools on Wikipedia's media host, and a burst shaper on Netflix's video CDN). */
