@@ -4,7 +4,7 @@ import reference from '../utils/catalog/reference.json';
 import type { Catalog } from '../utils/catalog/schema';
 import { formatCatalogTable, runCatalogCli, shortSource, summaryLine, usageCell } from './catalog';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../utils/catalog/fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`../tests/fixtures/catalog/${name}`, import.meta.url));
 const run = (...argv: string[]) => {
   const out: string[] = [];
   const err: string[] = [];

@@ -7,7 +7,7 @@ import { parseCatalogCsv } from './csv';
 import { canonicalJson } from './hash';
 import type { Catalog } from './schema';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) => readFileSync(new URL(`../../tests/fixtures/catalog/${name}`, import.meta.url), 'utf8');
 const parseFixture = (name: string) => parseCatalogFile(fixture(name), { fileName: name });
 
 /** Each hostile or malformed file, and the exact first message the user sees. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { CSV_COLUMNS, neutralizeCell, reportToCsv, toCsv } from './csv';
 import { exportFileName, reportToJson } from './json';
-import { sampleReport } from './test-report';
+import { sampleReport } from '../../tests/fixtures/report';
 
 describe('neutralizeCell', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareReports } from './compare';
-import { sampleReport } from '../export/test-report';
+import { sampleReport } from '../../tests/fixtures/report';
 import type { Report } from '../report/types';
 
 const withVerdicts = (verdicts: Record<string, Report['services'][number]['verdict']>): Report => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { DB_VERSION, migrate, openAccessGapDb, type AccessGapDB } from './db';
 import { auditStore } from './audits';
-import { auditRecord, freshDbName, verdict } from './test-fixtures';
+import { auditRecord, freshDbName, verdict } from '../../tests/fixtures/store';
 
 /** Build a real v1 database with data, as version 0.1.0 of the extension left it. */
 async function seedV1(name: string) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openAccessGapDb } from './db';
 import { auditStore } from './audits';
 import { applyRetention, auditsToDelete } from './retention';
-import { auditRecord, freshDbName, verdict } from './test-fixtures';
+import { auditRecord, freshDbName, verdict } from '../../tests/fixtures/store';
 
 const DAY = 86_400_000;
 const NOW = 100 * DAY;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleReport } from '../export/test-report';
+import { sampleReport } from '../../tests/fixtures/report';
 import { inspectedServices, inspectionOwner, tlsCheckOf } from './tls';
 
 describe('TLS inspection in the UI', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleReport } from '../export/test-report';
+import { sampleReport } from '../../tests/fixtures/report';
 import { computeGap } from '../gap';
 import type { Catalog } from '../catalog/types';
 import type { AuditSummary } from '../history/summary';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyChannel } from './classify-channel';
-import { errorObs, fetchObs, LAB, navObs, okObs, wsObs } from './test-fixtures';
+import { errorObs, fetchObs, LAB, navObs, okObs, wsObs } from '../../tests/fixtures/observations';
 
 const OK = { controlOk: true } as const;
 const summary = (v: ReturnType<typeof classifyChannel>) => [v.verdict, v.mechanism, v.reason];

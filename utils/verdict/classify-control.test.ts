@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyControl } from './classify-control';
-import { errorObs, fetchObs, okObs } from './test-fixtures';
+import { errorObs, fetchObs, okObs } from '../../tests/fixtures/observations';
 
 const GSTATIC = 'https://connectivitycheck.gstatic.com/generate_204';
 const FIREFOX = 'https://detectportal.firefox.com/success.txt';

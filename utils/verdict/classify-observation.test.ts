@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../probe/types';
 import { classifyObservation } from './classify-observation';
-import { errorObs, fetchObs, LAB, okObs, pageObs, redirectedObs } from './test-fixtures';
+import { errorObs, fetchObs, LAB, okObs, pageObs, redirectedObs } from '../../tests/fixtures/observations';
 
 const run = (obs: Observation, serviceDomains?: string[]) => classifyObservation(obs, serviceDomains);
 const summary = (v: ReturnType<typeof classifyObservation>) => [v.verdict, v.mechanism, v.reason];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchFalsePositive } from './false-positives';
 import { viewOf } from './response-view';
-import { LAB, pageObs, type PageParts } from './test-fixtures';
+import { LAB, pageObs, type PageParts } from '../../tests/fixtures/observations';
 
 const fp = (parts: PageParts) => matchFalsePositive(viewOf(pageObs(parts)))?.id;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINTS, matchVendorFingerprint } from './fingerprints';
 import { viewOf } from './response-view';
-import { pageObs, SQUID_DENY_PAGE, type PageParts } from './test-fixtures';
+import { pageObs, SQUID_DENY_PAGE, type PageParts } from '../../tests/fixtures/observations';
 
 const match = (parts: PageParts) => matchVendorFingerprint(viewOf(pageObs(parts)));
 

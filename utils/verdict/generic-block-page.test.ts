@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findBlockWords, matchGenericBlockPage } from './generic-block-page';
 import { viewOf } from './response-view';
-import { pageObs, type PageParts } from './test-fixtures';
+import { pageObs, type PageParts } from '../../tests/fixtures/observations';
 
 const generic = (parts: PageParts, domains?: string[]) => {
   const obs = pageObs(parts);

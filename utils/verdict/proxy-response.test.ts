@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectProxyResponse } from './proxy-response';
 import { viewOf } from './response-view';
-import { LAB, pageObs, SQUID_DENY_PAGE, type PageParts } from './test-fixtures';
+import { LAB, pageObs, SQUID_DENY_PAGE, type PageParts } from '../../tests/fixtures/observations';
 
 const detect = (parts: PageParts) => detectProxyResponse(viewOf(pageObs(parts)));
 

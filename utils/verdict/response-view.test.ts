@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, htmlToText, viewOf } from './response-view';
-import { pageObs } from './test-fixtures';
+import { pageObs } from '../../tests/fixtures/observations';
 
 describe('response view', () => {
   it('decodes the entities block pages use', () => {
