@@ -5,7 +5,7 @@ import type { Settings } from '../utils/settings';
 import type { AuditSummary } from '../utils/history/summary';
 import type { AuditComparison } from '../utils/history/compare';
 import { useI18n } from './i18n';
-import { ErrorAlert } from './storage-alert';
+import { ErrorAlert } from './error-alert';
 import { AuditSummaryCard } from './audit-summary';
 import { ResultsTable } from './results-table';
 import { TlsNote } from './tls-note';

@@ -3,7 +3,7 @@ import type { FleetStatus } from '../utils/schedule/status';
 import { MAX_SCHEDULE_HOURS, MIN_USER_SCHEDULE_HOURS } from '../utils/schedule/hours';
 import { canPauseSchedule, hidesScheduledAudits, isPolicySchedule, scheduleMode } from '../utils/ui/fleet-view';
 import { useI18n } from './i18n';
-import { ErrorAlert } from './storage-alert';
+import { ErrorAlert } from './error-alert';
 import { OrgReceives } from './org-receives';
 
 export interface FleetStatusPanelProps {

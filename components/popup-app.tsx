@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageApi } from '../utils/ui/page-api';
 import type { Settings } from '../utils/settings';
 import type { I18n } from '../utils/i18n';
-import { pickGap } from '../utils/ui/share';
+import { pickGap } from '../utils/ui/gap-view';
 import { hidesScheduledAudits } from '../utils/ui/fleet-view';
 import type { FleetStatus } from '../utils/schedule/status';
 import { I18nProvider } from './i18n';

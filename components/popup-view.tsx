@@ -6,7 +6,7 @@ import { ProgressBar } from './progress-bar';
 import { GapScoreCard } from './gap-score';
 import { TopBlocked } from './top-blocked';
 import { LandedList } from './landed-list';
-import { ErrorAlert } from './storage-alert';
+import { ErrorAlert } from './error-alert';
 import { AuditAnnouncement } from './audit-announcement';
 
 export interface PopupViewProps {

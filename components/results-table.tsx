@@ -5,7 +5,7 @@ import { CHANNELS } from '../utils/catalog/types';
 import type { ReportService } from '../utils/report/types';
 import { categoryLabel, channelLabel, mechanismLabel, verdictLabel } from '../utils/i18n';
 import { categoriesOf, groupServices, type SortKey } from '../utils/ui/table-rows';
-import { shareOf } from '../utils/ui/share';
+import { shareOf } from '../utils/ui/gap-view';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';
 import { EvidenceView } from './evidence-view';

@@ -1,7 +1,7 @@
 import type { Population } from '../utils/catalog/types';
 import type { ReportService } from '../utils/report/types';
 import { mechanismLabel } from '../utils/i18n';
-import { shareOf, topBlocked } from '../utils/ui/share';
+import { shareOf, topBlocked } from '../utils/ui/gap-view';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';
 

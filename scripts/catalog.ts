@@ -16,7 +16,7 @@ import { CatalogSchema, type Catalog, type ServiceEntry } from '../utils/catalog
 import { CHANNELS, POPULATIONS } from '../utils/catalog/types';
 import { usageFor } from '../utils/catalog/usage';
 import { servicesWithFigures } from '../utils/catalog/usage-sources';
-import { catalogToCsv } from '../utils/catalog/csv';
+import { catalogToCsv } from '../utils/catalog/csv-export';
 import { formatShare } from '../utils/gap/format';
 import { loadCatalogFile } from './lib/load-catalog';
 import { checkCatalog, formatChecks, nodeTransport, withCheckedDates, type Transport } from './lib/endpoint-check';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { POPULATIONS, type Population } from '../../utils/catalog/types';
 import { aggregateFleet, defaultFleetPopulation } from '../../utils/fleet/aggregate';
-import { fleetToCsv } from '../../utils/fleet/csv';
+import { fleetToCsv } from '../../utils/fleet/fleet-csv';
 import { emptyLoad, fileSizeRejection, ingestText, type FleetLoad } from '../../utils/fleet/ingest';
 import { aggregateUrl, type FleetAggregateAnswer, type FleetFilter } from '../../utils/fleet/api';
 import type { FleetPageApi } from '../../utils/fleet/page-api';

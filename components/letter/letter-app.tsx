@@ -4,7 +4,7 @@ import type { I18n, LanguageSetting, MessageKey } from '../../utils/i18n';
 import type { Report } from '../../utils/report/types';
 import type { Settings } from '../../utils/settings';
 import { exportFileName, reportToJson } from '../../utils/export';
-import { pickGap } from '../../utils/ui/share';
+import { pickGap } from '../../utils/ui/gap-view';
 import { AUDIENCES, buildLetter, letterMailto, letterText, MAILTO_MAX, NOTE_MAX, REASONS, type LetterChoices } from '../../utils/letter/letter';
 import { I18nProvider } from '../i18n';
 import { LetterView } from './letter-view';

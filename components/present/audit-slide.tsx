@@ -2,7 +2,7 @@ import type { Catalog } from '../../utils/catalog/schema';
 import type { Population } from '../../utils/catalog/types';
 import { probedServices } from '../../utils/audit/plan';
 import { mechanismLabel } from '../../utils/i18n';
-import { shareOf } from '../../utils/ui/share';
+import { shareOf } from '../../utils/ui/gap-view';
 import type { Verdict } from '../../utils/verdict/types';
 import type { AuditView } from '../use-audit';
 import { useI18n } from '../i18n';

@@ -8,7 +8,7 @@ import type { Deck, SlideId } from '../../utils/present/deck';
 import { visibleSlides } from '../../utils/present/deck';
 import { fleetSlideData } from '../../utils/present/fleet-sites';
 import type { PresentApi } from '../../utils/present/present-api';
-import { pickGap } from '../../utils/ui/share';
+import { pickGap } from '../../utils/ui/gap-view';
 import { I18nProvider } from '../i18n';
 import { useAudit } from '../use-audit';
 import { AuditSlide } from './audit-slide';

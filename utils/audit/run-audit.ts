@@ -4,7 +4,7 @@ import type { AuditStore } from '../store/audits';
 import type { Observation } from '../probe/types';
 import type { PolicyTarget } from '../probe/policy-probe';
 import type { CallTarget } from '../probe/webrtc-probe';
-import type { ThroughputTask } from '../probe/throughput-browser';
+import type { ThroughputTask } from '../probe/types';
 import { callReached } from '../probe/webrtc-probe';
 import { classifiedObservation, scrubObservationUrls } from '../probe/evidence-url';
 import { startExtraProbes } from './extra-probes';

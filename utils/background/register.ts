@@ -6,7 +6,6 @@ import { NetErrorTracker } from '../probe/net-error-tracker';
 import { createAuditService } from '../audit/audit-service';
 import { connectNetErrorTracker } from '../browser/net-error-adapter';
 import { createBrowserProbes } from '../browser/probes';
-import { browserThroughput } from '../probe/throughput-browser';
 import { probeCallsInDocument } from '../probe/webrtc-offscreen';
 import { withFirefoxTlsInfo } from '../browser/firefox-tls';
 import { offerHostAccessOnInstall } from '../browser/firefox-permissions';
@@ -24,7 +23,7 @@ export function registerBackground(): void {
   connectNetErrorTracker(tracker);
   // Request probes, plus throughput (media vs control downloads) and calls (ICE gathering in an
   // offscreen document); on Firefox, responses also carry who signed the TLS chain.
-  const probes = withFirefoxTlsInfo({ ...createBrowserProbes(tracker), throughput: browserThroughput, calls: probeCallsInDocument });
+  const probes = withFirefoxTlsInfo({ ...createBrowserProbes(tracker), calls: probeCallsInDocument });
   offerHostAccessOnInstall(); // Firefox MV3: host access is optional
   const storeReady = openAccessGapDb().then(auditStore);
   // Retention runs after every audit, scheduled or not, with the user's settings.

@@ -3,6 +3,7 @@ import type { NetErrorTracker } from '../probe/net-error-tracker';
 import { probeFetch } from '../probe/fetch-probe';
 import { probeWebSocket } from '../probe/ws-probe';
 import { probePolicy } from '../probe/policy-probe';
+import { probeThroughput } from '../probe/throughput-probe';
 import { createPolicyProbeDeps } from './policy-adapter';
 
 /** The probes as they run in the extension: each network probe is matched with webRequest's error. */
@@ -21,5 +22,8 @@ export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
       return tracker.finish(request, observation, observation.ws?.opened ? 0 : 300);
     },
     policy: (targets, timeoutMs, onBatch) => probePolicy(targets, createPolicyProbeDeps(), { timeoutMs, ...(onBatch ? { onBatch } : {}) }),
+    // Throughput downloads are not matched with webRequest errors: a failing media host already
+    // has its own fetch observation naming the error, and throughput only refines a host that answered.
+    throughput: (task, headerTimeoutMs) => probeThroughput({ ...task, headerTimeoutMs }),
   };
 }

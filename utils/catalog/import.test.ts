@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import reference from './reference.json';
 import { parseCatalogFile, importCatalog } from './import';
 import { parseCatalog } from './parse';
-import { parseCatalogCsv } from './csv';
+import { parseCatalogCsv } from './csv-import';
 import { canonicalJson } from './hash';
 import type { Catalog } from './schema';
 

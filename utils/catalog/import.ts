@@ -1,7 +1,7 @@
 import type { Catalog } from './schema';
 import type { ParseResult } from './limits';
 import { parseCatalog } from './parse';
-import { parseCatalogCsv, type CsvImportOptions } from './csv';
+import { parseCatalogCsv, type CsvImportOptions } from './csv-import';
 import { mergeCatalogs, type MergeMode } from './merge';
 
 /**

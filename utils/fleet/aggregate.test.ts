@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../report/types';
 import { aggregateFleet, defaultFleetPopulation } from './aggregate';
-import { fleetToCsv } from './csv';
+import { fleetToCsv } from './fleet-csv';
 import { generateReports } from './generate-reports';
 import { validateReportValue, type FleetReport } from './validate-report';
 

@@ -1,5 +1,13 @@
 import type { Channel } from '../catalog/types';
 import type { TlsInspection } from '../verdict/tls-inspection';
+import type { Discovery } from '../catalog/endpoint-schema';
+
+/** One media host to measure; `discover` makes `url` the service's API that hands out the media URL. */
+export interface ThroughputTask {
+  serviceId: string;
+  url: string;
+  discover?: Discovery;
+}
 
 /**
  * What one probe of one channel saw. Produced by the probe engine in the browser,

@@ -1,7 +1,7 @@
 import type { Population } from '../catalog/types';
 import type { ReportService } from '../report/types';
 import type { Verdict } from '../verdict/types';
-import { shareOf } from './share';
+import { shareOf } from './gap-view';
 
 export type SortKey = 'share' | 'name' | 'verdict';
 export interface TableFilter {

@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/types';
 import type { AuditSummary } from '../history/summary';
 import { categoryBars, gapHistory } from './chart-data';
 import { groupServices } from './table-rows';
-import { pickGap, topBlocked } from './share';
+import { pickGap, topBlocked } from './gap-view';
 
 const report = sampleReport();
 const names = (groups: ReturnType<typeof groupServices>) => groups.map((g) => [g.category, g.services.map((s) => s.id)]);

@@ -6,8 +6,6 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_SERVICES, ROWS_PER_SERVICE, sizeError, s
 import { capErrors, describeIssue, validateEntry } from './validate';
 import { CSV_COLUMNS, FORMULA_TRIGGER, REQUIRED_COLUMNS, SERVICE_COLUMNS, columnFor, parseShare, type CsvColumn } from './csv-columns';
 
-export { catalogToCsv } from './csv-export';
-
 /** CSV import options: limits, plus the catalog name and version CSV has no room for. */
 export interface CsvImportOptions extends ImportLimits {
   name?: string;

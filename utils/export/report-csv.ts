@@ -1,31 +1,9 @@
 import type { Population } from '../catalog/types';
 import type { Report } from '../report/types';
-import { neutralise } from '../catalog/csv-columns';
-
-/**
- * Make one value safe for a spreadsheet: a text cell starting with `= + - @`,
- * tab or CR gets a leading `'` so Excel/LibreOffice/Sheets show it as text
- * instead of running it (service names come from custom catalogs, error
- * strings and page titles from the network: none can be trusted).
- */
-export function neutralizeCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return typeof value === 'string' ? neutralise(text) : text;
-}
-
-/** Quote a cell per RFC 4180 when it holds a comma, quote or line break. */
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
-
-/** Rows to CSV text: neutralised, quoted, CRLF line ends (RFC 4180). */
-export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
-  return rows.map((row) => row.map((cell) => quote(neutralizeCell(cell))).join(',')).join('\r\n') + '\r\n';
-}
+import { toCsv } from './csv-writer';
 
 /** Column names: stable English identifiers, so scripts reading the CSV never depend on the UI language. */
-export const CSV_COLUMNS = [
+export const REPORT_CSV_COLUMNS = [
   'audit_id', 'audit_started_at', 'service_id', 'service', 'category', 'population', 'usage_share',
   'service_verdict', 'service_mechanism', 'channel', 'channel_verdict', 'channel_mechanism', 'reason',
   'url', 'net_error', 'http_status', 'final_host', 'block_page_vendor', 'total_ms', 'detail',
@@ -45,5 +23,5 @@ export function reportToCsv(report: Report, population: Population): string {
       c.evidence.fingerprint?.vendor, c.evidence.timings.totalMs, c.evidence.detail,
     ]);
   });
-  return '\uFEFF' + toCsv([[...CSV_COLUMNS], ...rows]);
+  return '\uFEFF' + toCsv([[...REPORT_CSV_COLUMNS], ...rows]);
 }

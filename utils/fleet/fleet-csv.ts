@@ -1,7 +1,7 @@
-import { toCsv } from '../export/csv';
+import { toCsv } from '../export/csv-writer';
 import type { FleetAggregate } from './aggregate';
 
-/** Column names: stable English identifiers, like the single-report CSV (utils/export/csv.ts). */
+/** Column names: stable English identifiers, like the single-report CSV (utils/export/report-csv.ts). */
 export const FLEET_CSV_COLUMNS = [
   'site', 'service_id', 'service', 'category', 'verdict', 'mechanism', 'reports', 'population', 'usage_share',
 ] as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { CSV_COLUMNS, neutralizeCell, reportToCsv, toCsv } from './csv';
+import { neutralizeCell, toCsv } from './csv-writer';
+import { REPORT_CSV_COLUMNS, reportToCsv } from './report-csv';
 import { exportFileName, reportToJson } from './json';
 import { sampleReport } from '../../tests/fixtures/report';
 
@@ -39,9 +40,9 @@ describe('reportToCsv', () => {
     const csv = reportToCsv(sampleReport(), 'FR');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: '\r\n' }).data;
-    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(header).toEqual([...REPORT_CSV_COLUMNS]);
     expect(rows).toHaveLength(3);
-    const col = (row: string[], name: (typeof CSV_COLUMNS)[number]) => row[CSV_COLUMNS.indexOf(name)];
+    const col = (row: string[], name: (typeof REPORT_CSV_COLUMNS)[number]) => row[REPORT_CSV_COLUMNS.indexOf(name)];
     const chat = rows.find((r) => col(r, 'service_id') === 'chat')!;
     expect(col(chat, 'net_error')).toBe('net::ERR_TUNNEL_CONNECTION_FAILED');
     expect(col(chat, 'usage_share')).toBe('0.5');

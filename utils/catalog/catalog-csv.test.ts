@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import reference from './reference.json';
-import { catalogToCsv, parseCatalogCsv } from './csv';
+import { parseCatalogCsv } from './csv-import';
+import { catalogToCsv } from './csv-export';
 import { neutralise } from './csv-columns';
 import { parseShare } from './csv-columns';
 import type { Catalog } from './schema';
