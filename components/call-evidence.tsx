@@ -1,4 +1,4 @@
-import type { CallEvidence } from '../utils/verdict/webrtc-call';
+import type { CallEvidence } from '../utils/verdict/types';
 import { mechanismLabel, reasonText, verdictLabel } from '../utils/i18n';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';

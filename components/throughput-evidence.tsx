@@ -1,6 +1,5 @@
-import type { ThroughputEvidence, ThroughputSide } from '../utils/verdict/throughput';
 import { DEFAULT_THROTTLE_OPTIONS } from '../utils/verdict/throughput';
-import type { Verdict } from '../utils/verdict/types';
+import type { ThroughputEvidence, ThroughputSide, Verdict } from '../utils/verdict/types';
 import type { MessageKey } from '../utils/i18n';
 import { useI18n } from './i18n';
 import { VerdictBadge } from './verdict-badge';

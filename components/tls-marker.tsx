@@ -1,4 +1,4 @@
-import type { TlsInspection } from '../utils/verdict/tls-inspection';
+import type { TlsInspection } from '../utils/probe/tls-observation';
 import { inspectionOwner } from '../utils/ui/tls';
 import { useI18n } from './i18n';
 

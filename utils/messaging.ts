@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Catalog } from './catalog/types';
-import type { AuditOptions } from './store/db';
+import type { AuditOptions } from './audit/types';
 import type { AuditState } from './audit/state';
 import type { Report } from './report/types';
 import type { AuditSummary } from './history/summary';

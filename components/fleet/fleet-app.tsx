@@ -4,7 +4,7 @@ import { aggregateFleet, defaultFleetPopulation } from '../../utils/fleet/aggreg
 import { fleetToCsv } from '../../utils/fleet/fleet-csv';
 import { emptyLoad, fileSizeRejection, ingestText, type FleetLoad } from '../../utils/fleet/ingest';
 import { aggregateUrl, type FleetAggregateAnswer, type FleetFilter } from '../../utils/fleet/api';
-import type { FleetPageApi } from '../../utils/fleet/page-api';
+import type { FleetPageApi } from '../../utils/ui/fleet-page-api';
 import type { I18n } from '../../utils/i18n';
 import { I18nProvider } from '../i18n';
 import { FleetFilterBar } from './fleet-filter';

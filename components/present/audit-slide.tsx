@@ -9,7 +9,7 @@ import { useI18n } from '../i18n';
 import { ProgressBar } from '../progress-bar';
 import { VerdictBadge } from '../verdict-badge';
 import { SlideFrame, SourceLine } from './slide-frame';
-import type { SlidePlace } from './story-slides';
+import type { SlidePlace } from './slide-frame';
 
 const COUNTED: Verdict[] = ['blocked', 'partial', 'throttled', 'reachable', 'inconclusive'];
 /** Tiles that fit the slide at 1280×720 with the type readable from the back of the room. */

@@ -4,7 +4,7 @@ import type { SlideId } from '../../utils/present/deck';
 import { deckAction, nextIndex } from '../../utils/present/keys';
 import type { MessageKey } from '../../utils/i18n';
 import { useI18n } from '../i18n';
-import type { SlidePlace } from './story-slides';
+import type { SlidePlace } from './slide-frame';
 
 /** One slide of the deck: its id and how to draw it at a place. */
 export interface DeckSlide {

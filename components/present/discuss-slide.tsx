@@ -4,7 +4,7 @@ import type { Report } from '../../utils/report/types';
 import { letterFindings } from '../../utils/letter/asks';
 import { useI18n } from '../i18n';
 import { SlideFrame, SourceLine } from './slide-frame';
-import type { SlidePlace } from './story-slides';
+import type { SlidePlace } from './slide-frame';
 
 const QUESTIONS: MessageKey[] = ['present_discuss_q1', 'present_discuss_q2', 'present_discuss_q3'];
 

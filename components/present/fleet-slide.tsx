@@ -2,7 +2,7 @@ import { categoryLabel, populationLabel } from '../../utils/i18n';
 import type { FleetSlideData } from '../../utils/present/fleet-sites';
 import { useI18n } from '../i18n';
 import { SlideFrame, SourceLine } from './slide-frame';
-import type { SlidePlace } from './story-slides';
+import type { SlidePlace } from './slide-frame';
 
 /** Heat colour for a blocked share: red mixed in proportion to the share, so 0 % reads as white. */
 const heat = (share: number | null) => (share === null ? undefined : { '--heat': `${Math.round(share * 100)}%` });

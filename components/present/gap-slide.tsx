@@ -5,7 +5,7 @@ import { gapRows } from '../../utils/present/story';
 import { shortSource } from '../../utils/present/usage-bars';
 import { useI18n } from '../i18n';
 import { SlideFrame, SourceLine } from './slide-frame';
-import type { SlidePlace } from './story-slides';
+import type { SlidePlace } from './slide-frame';
 
 /** A 0..1 share as a bar and its value, e.g. usage or blocked share; "—" when there is none. */
 function Meter({ share, kind }: { share: number | null; kind: 'usage' | 'activity' | 'blocked' }) {

@@ -21,6 +21,9 @@ export interface SlideFrameProps {
  * deck. Every slide is always in the DOM (only the current one is shown on
  * screen) so printing gives the whole handout, one slide a page.
  */
+/** Position props every slide receives from the deck. */
+export type SlidePlace = Pick<SlideFrameProps, 'position' | 'count' | 'current'>;
+
 export function SlideFrame({ id, title, source, position, count, current, variant, children }: SlideFrameProps) {
   const { t } = useI18n();
   return (

@@ -5,11 +5,8 @@ import { retiredServices } from '../../utils/present/story';
 import { usageChartData } from '../../utils/present/usage-bars';
 import { populationLabel } from '../../utils/i18n';
 import { useI18n } from '../i18n';
-import { SlideFrame, SourceLine, type SlideFrameProps } from './slide-frame';
+import { SlideFrame, SourceLine, type SlidePlace } from './slide-frame';
 import { UsageBars, Footnotes } from './usage-bars';
-
-/** Position props every slide receives from the deck. */
-export type SlidePlace = Pick<SlideFrameProps, 'position' | 'count' | 'current'>;
 
 /** The founding complaint: what customers do, what work allows, why, and the risk. */
 export function ComplaintSlide(place: SlidePlace) {

@@ -1,7 +1,7 @@
 import type { Deck } from '../../utils/present/deck';
 import { useI18n } from '../i18n';
 import { SlideFrame } from './slide-frame';
-import type { SlidePlace } from './story-slides';
+import type { SlidePlace } from './slide-frame';
 
 /** "YYYY-MM-DD" read as a local calendar day (not UTC midnight, which shows the day before in the Americas). */
 function localDay(iso: string): number {

@@ -4,7 +4,7 @@ import { populationLabel } from '../../utils/i18n';
 import { usageChartData, type FootnoteSource, type UsageBar } from '../../utils/present/usage-bars';
 import { useI18n } from '../i18n';
 import { SlideFrame } from './slide-frame';
-import type { SlidePlace } from './story-slides';
+import type { SlidePlace } from './slide-frame';
 
 /**
  * Horizontal bars in HTML, not canvas: they stay sharp on any projector, scale

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { FleetApp } from '../../components/fleet/fleet-app';
-import { createFleetPageApi } from '../../utils/fleet/extension-page-api';
+import { createFleetPageApi } from '../../utils/ui/fleet-extension-api';
 import '../../components/theme.css';
 import '../../components/fleet/fleet.css';
 

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Catalog } from '../../utils/catalog/types';
-import type { AuditOptions } from '../../utils/store/db';
+import type { AuditOptions } from '../../utils/audit/types';
 import type { AuditState } from '../../utils/audit/state';
 import type { Report } from '../../utils/report/types';
 import { launchChromiumWithExtension } from './chromium';

@@ -1,7 +1,8 @@
 import type { Catalog } from '../catalog/types';
-import type { AuditOptions, AuditRecord } from '../store/db';
+import type { AuditOptions, AuditRecord } from './types';
 import type { AuditStore } from '../store/audits';
-import { runAudit, type ProbeFns } from './run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
+import { runAudit } from './run-audit';
 import { resolveAuditOptions } from './settings';
 import type { RetentionPolicy } from '../store/retention';
 import { toStorageError } from '../store/errors';

@@ -5,7 +5,7 @@ import type { Observation, ThroughputDownload } from '../probe/types';
 import { openAccessGapDb } from '../store/db';
 import { auditStore } from '../store/audits';
 import { createAuditService } from './audit-service';
-import type { ProbeFns } from './run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
 
 const catalog: Catalog = {

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/types';
 import type { Observation } from '../probe/types';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
-import type { ProbeFns } from './run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
 import { CALL_CONTROL_KEY, THROUGHPUT_CONTROL_KEY, callTargets, probeKey, throughputControlTask, throughputServices } from './plan';
 
 export interface ExtraProbeContext {

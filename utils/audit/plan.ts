@@ -1,17 +1,14 @@
 import type { Catalog, Channel } from '../catalog/types';
-import type { Observation } from '../probe/types';
+import type { Observation, ProbeTarget } from '../probe/types';
 import { CHANNELS } from '../catalog/types';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
 import { THROUGHPUT_CONTROL_ID, THROUGHPUT_CONTROL_URL } from '../probe/throughput-control';
 import { CALL_CONTROL_URL, type CallTarget } from '../probe/webrtc-probe';
 
-export interface ProbeTask {
+export interface ProbeTask extends ProbeTarget {
   /** `service:channel:kind`, the observation's key in the store. */
   key: string;
-  serviceId: string;
-  channel: Channel;
   kind: 'fetch' | 'websocket';
-  url: string;
 }
 
 export const probeKey = (serviceId: string, channel: Channel, kind: Observation['kind']) =>

@@ -1,28 +1,17 @@
 import type { Catalog, Channel } from '../catalog/types';
-import type { AuditRecord } from '../store/db';
+import type { AuditRecord } from './types';
 import type { AuditStore } from '../store/audits';
 import type { Observation } from '../probe/types';
-import type { PolicyTarget } from '../probe/policy-probe';
-import type { CallTarget } from '../probe/webrtc-probe';
-import type { ThroughputTask } from '../probe/types';
+import type { ProbeFns } from '../probe/probe-fns';
 import { callReached } from '../probe/webrtc-probe';
 import { classifiedObservation, scrubObservationUrls } from '../probe/evidence-url';
 import { startExtraProbes } from './extra-probes';
 import { runRequestProbes } from './request-probes';
 import { CONTROL_URLS } from '../probe/control';
-import { classifyChannel, classifyControl, classifyService } from '../verdict';
-import { THROUGHPUT_CONTROL_KEY, planProbes, probeKey, probedServices, requiredKeys, type ProbeTask } from './plan';
-
-export interface ProbeFns {
-  fetch(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
-  webSocket(task: Omit<ProbeTask, 'key' | 'kind'>, timeoutMs: number): Promise<Observation>;
-  /** Navigation probes in batches; `onBatch` gets each batch's observations as it is decided. */
-  policy(targets: PolicyTarget[], timeoutMs: number, onBatch?: (observations: Observation[]) => Promise<void>): Promise<Observation[]>;
-  /** Bounded timed downloads of a media host or the throughput control; absent ⇒ throughput is not measured. */
-  throughput?(task: ThroughputTask, headerTimeoutMs: number): Promise<Observation>;
-  /** ICE gathering against STUN/TURN servers, one observation per target; absent ⇒ calls are not probed. */
-  calls?(targets: CallTarget[], timeoutMs: number): Promise<Observation[]>;
-}
+import { classifyChannel } from '../verdict/classify-channel';
+import { classifyControl } from '../verdict/classify-control';
+import { classifyService } from '../verdict/classify-service';
+import { THROUGHPUT_CONTROL_KEY, planProbes, probeKey, probedServices, requiredKeys } from './plan';
 
 export interface AuditDeps {
   store: AuditStore;

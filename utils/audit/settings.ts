@@ -1,4 +1,4 @@
-import type { AuditOptions } from '../store/db';
+import type { AuditOptions } from './types';
 
 /**
  * Defaults for an audit. The timeout stays well under Chrome's ~30 s

@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../store/db';
+import type { AuditRecord } from './types';
 import type { AuditStore } from '../store/audits';
 import type { ServiceVerdict } from '../verdict/types';
 import { probedServices } from './plan';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { ProbeFns } from '../audit/run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
 import { untagUrl } from '../probe/request-tag';
-import { decideTlsInspection, type SecurityInfoLike, type TlsInspection } from '../verdict/tls-inspection';
+import { decideTlsInspection, type SecurityInfoLike, type TlsInspection } from '../probe/tls-observation';
 
 /** Enough for every probe in flight; older entries are dropped so a long audit cannot grow it. */
 const MAX_REMEMBERED = 500;

@@ -1,4 +1,4 @@
-import type { ProbeFns } from '../audit/run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
 import type { NetErrorTracker } from '../probe/net-error-tracker';
 import { probeFetch } from '../probe/fetch-probe';
 import { probeWebSocket } from '../probe/ws-probe';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import referenceJson from './reference.json';
 import type { Catalog } from './schema';
 import { activeCatalog, importCustomCatalog, loadCustomCatalog } from './custom-store';
-import type { StorageArea } from '../settings/store';
+import type { StorageArea } from '../platform/storage-area';
 
 const reference = referenceJson as Catalog;
 

@@ -3,7 +3,7 @@ import { CatalogSchema, type Catalog } from './schema';
 import type { MergeMode } from './merge';
 import { importCatalog } from './import';
 import { mergeCatalogs } from './merge';
-import type { StorageArea } from '../settings/store';
+import type { StorageArea } from '../platform/storage-area';
 
 export const CUSTOM_CATALOG_KEY = 'customCatalog';
 

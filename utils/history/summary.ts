@@ -1,4 +1,4 @@
-import type { AuditNote, AuditRecord } from '../store/db';
+import type { AuditNote, AuditRecord } from '../audit/types';
 import type { ServiceVerdict, Verdict } from '../verdict/types';
 import { computeGap, populationsWithFigures, type GapScore } from '../gap';
 import { auditHeader, type AuditHeader } from '../audit/state';

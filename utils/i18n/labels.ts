@@ -1,7 +1,6 @@
 import type { Channel, Population } from '../catalog/types';
-import type { Mechanism, Verdict } from '../verdict/types';
-import type { Restriction } from '../verdict/restricted-mode';
-import type { AuditRecord } from '../store/db';
+import type { Mechanism, Restriction, Verdict } from '../verdict/types';
+import type { AuditRecord } from '../audit/types';
 import type { MessageKey, Translate } from './translate';
 
 // Message names allow only [A-Za-z0-9_@] (Chrome), so `block-page` becomes `block_page`.

@@ -3,7 +3,7 @@ import { parseCatalog } from '../catalog/parse';
 import { DEFAULT_MAX_BYTES } from '../catalog/limits';
 import { readTextCapped } from '../http/read-capped';
 import type { Catalog } from '../catalog/types';
-import type { LocalArea } from './install-id';
+import type { StorageArea } from '../platform/storage-area';
 
 export const CATALOG_CACHE_KEY = 'fleetCatalogCache';
 
@@ -21,7 +21,7 @@ export interface CatalogChoice {
  */
 export async function chooseCatalog(
   url: string | undefined,
-  area: LocalArea,
+  area: StorageArea,
   fetchFn: typeof fetch = fetch,
   now: () => number = Date.now,
 ): Promise<CatalogChoice> {
@@ -54,7 +54,7 @@ export async function chooseCatalog(
  * IT's catalog as last fetched for the policy's current URL, without fetching
  * (for pages and user-started audits; scheduled audits refresh it first).
  */
-export async function cachedManagedCatalog(url: string | undefined, area: LocalArea): Promise<Catalog | undefined> {
+export async function cachedManagedCatalog(url: string | undefined, area: StorageArea): Promise<Catalog | undefined> {
   if (!url) return undefined;
   const cached = (await area.get(CATALOG_CACHE_KEY))[CATALOG_CACHE_KEY] as { url?: string; catalog?: Catalog } | undefined;
   return cached?.url === url ? cached.catalog : undefined;

@@ -1,8 +1,4 @@
-/** The slice of `browser.storage.local` used for small fleet state; tests pass a fake. */
-export interface LocalArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
+import type { StorageArea } from '../platform/storage-area';
 
 export const INSTALL_ID_KEY = 'fleetInstallId';
 
@@ -11,7 +7,7 @@ export const INSTALL_ID_KEY = 'fleetInstallId';
  * 30 times" from "30 browsers audited once". It is not derived from anything
  * about the machine or the person, and is sent only in managed uploads.
  */
-export async function installId(area: LocalArea, newId: () => string = () => crypto.randomUUID()): Promise<string> {
+export async function installId(area: StorageArea, newId: () => string = () => crypto.randomUUID()): Promise<string> {
   const stored = (await area.get(INSTALL_ID_KEY))[INSTALL_ID_KEY];
   if (typeof stored === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(stored)) return stored;
   const id = newId();

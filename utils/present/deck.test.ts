@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_DECK, SLIDE_IDS, moveSlide, parseDeck, setHidden, visibleSlides } from './deck';
 import { deckAction, nextIndex } from './keys';
 import { DECK_KEY, loadDeck, saveDeck } from './present-store';
-import type { StorageArea } from '../settings';
+import type { StorageArea } from '../platform/storage-area';
 
 describe('parseDeck', () => {
   it('gives every slide in the default order for nothing or garbage', () => {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { StorageArea } from '../settings';
+import type { StorageArea } from '../platform/storage-area';
 import { createPageApi } from '../ui/extension-api';
 import { mergeImports, readFleetFile } from './fleet-import';
 import type { PresentApi } from './present-api';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateReports } from '../fleet/generate-reports';
 import { aggregateFleet } from '../fleet/aggregate';
-import type { StorageArea } from '../settings';
+import type { StorageArea } from '../platform/storage-area';
 import { fleetSlideData } from './fleet-sites';
 import { mergeImports, readFleetFile } from './fleet-import';
 import { MAX_FLEET_REPORTS, addFleetReports, clearFleetReports, loadFleetReports } from './present-store';

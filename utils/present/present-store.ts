@@ -1,4 +1,4 @@
-import type { StorageArea } from '../settings';
+import type { StorageArea } from '../platform/storage-area';
 import { validateReportValue, type FleetReport } from '../fleet/validate-report';
 import { parseDeck, type Deck } from './deck';
 

@@ -1,5 +1,5 @@
 import type { Channel } from '../catalog/types';
-import type { TlsInspection } from '../verdict/tls-inspection';
+import type { TlsInspection } from './tls-observation';
 import type { Discovery } from '../catalog/endpoint-schema';
 
 /** One media host to measure; `discover` makes `url` the service's API that hands out the media URL. */
@@ -7,6 +7,13 @@ export interface ThroughputTask {
   serviceId: string;
   url: string;
   discover?: Discovery;
+}
+
+/** One URL to probe for one channel of one service. */
+export interface ProbeTarget {
+  serviceId: string;
+  channel: Channel;
+  url: string;
 }
 
 /**

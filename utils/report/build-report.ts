@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../store/db';
+import type { AuditRecord } from '../audit/types';
 import type { ServiceVerdict } from '../verdict/types';
 import type { Population } from '../catalog/types';
 import { computeGap } from '../gap';

@@ -1,5 +1,5 @@
 import type { UsageFigure } from '../catalog/types';
-import type { AuditOptions, AuditRecord } from '../store/db';
+import type { AuditOptions, AuditRecord } from '../audit/types';
 import type { ChannelVerdict, Mechanism, Verdict } from '../verdict/types';
 import type { GapScore } from '../gap';
 import type { TlsInspectionCheck } from '../verdict/tls-inspection';

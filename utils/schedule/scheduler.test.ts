@@ -5,7 +5,7 @@ import referenceCatalog from '../catalog/reference.json';
 import type { Catalog } from '../catalog/types';
 import { generateReports } from '../fleet/generate-reports';
 import { parseManagedConfig } from '../managed/schema';
-import type { AuditRecord } from '../store/db';
+import type { AuditRecord } from '../audit/types';
 import type { AuditStore } from '../store/audits';
 import { openUploadDb } from '../upload/db';
 import { uploadQueue } from '../upload/queue';

@@ -1,7 +1,7 @@
 import type { AuditService } from '../audit/audit-service';
 import { catalogHash } from '../catalog/hash';
 import type { CatalogChoice } from '../managed/catalog-source';
-import type { LocalArea } from '../managed/install-id';
+import type { StorageArea } from '../platform/storage-area';
 import type { ManagedConfig } from '../managed/schema';
 import type { Report } from '../report/types';
 import type { AuditStore } from '../store/audits';
@@ -41,7 +41,7 @@ export interface AlarmsApi {
 
 export interface SchedulerDeps {
   alarms: AlarmsApi;
-  local: LocalArea;
+  local: StorageArea;
   readConfig: () => Promise<ManagedConfig>;
   readUserSchedule: () => Promise<UserSchedule | undefined>;
   service: AuditService;

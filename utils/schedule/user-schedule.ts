@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { LocalArea } from '../managed/install-id';
+import type { StorageArea } from '../platform/storage-area';
 import { MAX_SCHEDULE_HOURS, MIN_USER_SCHEDULE_HOURS } from './hours';
 import type { UserSchedule } from './plan';
 
@@ -12,13 +12,13 @@ const UserScheduleSchema = v.object({
 });
 
 /** The stored choice, or undefined when the employee never chose (or storage holds garbage). */
-export async function loadUserSchedule(area: LocalArea): Promise<UserSchedule | undefined> {
+export async function loadUserSchedule(area: StorageArea): Promise<UserSchedule | undefined> {
   const result = v.safeParse(UserScheduleSchema, (await area.get(USER_SCHEDULE_KEY))[USER_SCHEDULE_KEY]);
   return result.success ? result.output : undefined;
 }
 
 /** Store the employee's choice; hours are clamped into range, default daily. */
-export async function saveUserSchedule(area: LocalArea, change: { enabled: boolean; hours?: number }): Promise<UserSchedule> {
+export async function saveUserSchedule(area: StorageArea, change: { enabled: boolean; hours?: number }): Promise<UserSchedule> {
   const previous = await loadUserSchedule(area);
   const hours = Math.min(MAX_SCHEDULE_HOURS, Math.max(MIN_USER_SCHEDULE_HOURS, change.hours ?? previous?.hours ?? 24));
   const next = { enabled: change.enabled, hours: Number.isFinite(hours) ? hours : 24 };

@@ -1,10 +1,5 @@
+import type { StorageArea } from '../platform/storage-area';
 import { parseSettings, type Settings } from './schema';
-
-/** The slice of `browser.storage.local` settings need; injected so tests pass a fake. */
-export interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
 
 export const SETTINGS_KEY = 'settings';
 

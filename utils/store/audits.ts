@@ -1,4 +1,5 @@
-import type { Db, AuditRecord, AuditNote, StoredObservation, StoredVerdict } from './db';
+import type { AuditNote, AuditRecord } from '../audit/types';
+import type { Db, StoredObservation, StoredVerdict } from './db';
 import type { Observation } from '../probe/types';
 import type { ServiceVerdict } from '../verdict/types';
 import { applyRetention, deleteAudit, type RetentionPolicy } from './retention';

@@ -1,33 +1,12 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Catalog } from '../catalog/types';
-import type { ControlResult, Observation } from '../probe/types';
+import type { AuditNote, AuditRecord } from '../audit/types';
+import type { Observation } from '../probe/types';
 import type { ServiceVerdict } from '../verdict/types';
 import { StorageError, toStorageError } from './errors';
 
 export const DB_NAME = 'access-gap';
 /** Bump with a new entry in `MIGRATIONS`, never by editing an old one. */
 export const DB_VERSION = 2;
-
-export interface AuditOptions {
-  timeoutMs: number;
-  concurrency: number;
-}
-
-export interface AuditRecord {
-  id: string;
-  status: 'running' | 'complete' | 'failed';
-  trigger: 'user' | 'cli' | 'schedule';
-  startedAt: number;
-  finishedAt?: number;
-  /** The catalog as it was when the audit started, so a resumed audit probes the same list. */
-  catalog: Catalog;
-  catalogHash: string;
-  options: AuditOptions;
-  control?: ControlResult;
-  error?: string;
-  /** Times a new service worker resumed this audit (capped: see `MAX_RESUMES`). */
-  resumes?: number;
-}
 
 /** One probe's observation; `probeKey` is `service:channel:kind`. */
 export interface StoredObservation {
@@ -40,20 +19,11 @@ export interface StoredVerdict extends ServiceVerdict {
   auditId: string;
 }
 
-/**
- * v2: what the user says about an audit, kept apart from the runner's record so
- * the runner never overwrites it. Only a network label ("Paris office, guest
- * Wi-Fi"), typed by the user on purpose: nothing about the user themself.
- */
-export interface AuditNote {
-  auditId: string;
-  networkLabel: string;
-}
-
 export interface AccessGapDB extends DBSchema {
   audits: { key: string; value: AuditRecord; indexes: { byStartedAt: number; byStatus: string } };
   observations: { key: [string, string]; value: StoredObservation; indexes: { byAudit: string } };
   verdicts: { key: [string, string]; value: StoredVerdict; indexes: { byAudit: string } };
+  /** v2: the user's note per audit (see `AuditNote`). */
   notes: { key: string; value: AuditNote };
 }
 

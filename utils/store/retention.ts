@@ -1,4 +1,5 @@
-import type { AuditRecord, Db } from './db';
+import type { AuditRecord } from '../audit/types';
+import type { Db } from './db';
 
 /** How much history to keep. 0 means "no limit" for either field. */
 export interface RetentionPolicy {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../messaging';
-import { loadSettings, saveSettings, type StorageArea } from '../settings';
+import type { StorageArea } from '../platform/storage-area';
+import { loadSettings, saveSettings } from '../settings';
 import { loadI18n } from '../i18n';
 import { downloadText } from '../export/download';
 import type { PageApi } from './page-api';

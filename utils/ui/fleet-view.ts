@@ -1,5 +1,5 @@
 import type { FleetStatus } from '../schedule/status';
-import type { AuditRecord } from '../store/db';
+import type { AuditRecord } from '../audit/types';
 
 /**
  * Who runs scheduled audits here, as the settings show it: IT's schedule (`policy`), IT's

@@ -1,5 +1,6 @@
 import type { Report } from '../report/types';
-import type { TlsInspection, TlsInspectionCheck } from '../verdict/tls-inspection';
+import type { TlsInspection } from '../probe/tls-observation';
+import type { TlsInspectionCheck } from '../verdict/tls-inspection';
 import { tlsInspectionCheck } from '../verdict/tls-inspection';
 
 /**

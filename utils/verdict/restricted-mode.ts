@@ -1,5 +1,5 @@
 import type { Observation } from '../probe/types';
-import type { ChannelVerdict } from './types';
+import type { ChannelVerdict, Restriction } from './types';
 import { hostOf } from './domains';
 import { evidenceOf } from './classify-observation';
 
@@ -11,15 +11,6 @@ import { evidenceOf } from './classify-observation';
  * support.google.com/websearch/answer/186669) and, for YouTube, a proxy adding the request
  * header `YouTube-Restrict: Strict|Moderate`. The service stays reachable but restricted.
  */
-export interface Restriction {
-  service: 'youtube' | 'google-search';
-  /** YouTube's two levels; SafeSearch has one. Undefined when the page does not say. */
-  level?: 'strict' | 'moderate';
-  /** How we know: the address the request went to, or what YouTube's own page reports. */
-  via: 'dns' | 'header' | 'page';
-  /** What was seen, in English, for the evidence (`resolved to 216.239.38.120`, a quoted sentence). */
-  seen: string;
-}
 
 /** The addresses Google gives those names (IPv4 and IPv6), and what each one enforces. */
 const ENFORCING_ADDRESSES: Readonly<Record<string, { name: string; youtube: 'strict' | 'moderate' }>> = {

@@ -1,39 +1,7 @@
-import type { MediaDiscovery, Observation } from '../probe/types';
-import type { ChannelVerdict } from './types';
+import type { Observation } from '../probe/types';
+import type { ChannelVerdict, ThroughputEvidence, ThroughputSide } from './types';
 import { median, sustainedSamples } from '../probe/throughput-samples';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
-
-/** Figures of one side (the service's media host, or the control) for reports and the UI. */
-export interface ThroughputSide {
-  url: string;
-  /** Median sample rate, kB/s (1 kB = 1000 bytes); absent without samples. */
-  kBps?: number;
-  samples: number;
-  downloads: number;
-  /** Body bytes downloaded on this side (the burst included: what the audit cost). */
-  bytes: number;
-  /** Bytes the rate was judged on: those after the burst allowance (`burstBytes`). */
-  judgedBytes?: number;
-  /** Bytes skipped as a possible shaper burst before judging (0: none). */
-  burstBytes?: number;
-  /** Median time to first byte (response headers), ms. */
-  ttfbMs?: number;
-}
-
-/** The throughput finding attached to a media channel's evidence. */
-export interface ThroughputEvidence {
-  outcome: 'throttled' | 'not-throttled' | 'inconclusive';
-  /** Stable key: `below-control`, `comparable`, `fast-enough`, `too-small`, `few-samples`, `no-control`, `skipped`, `discovery-failed`. */
-  reason: string;
-  service: ThroughputSide;
-  control?: ThroughputSide;
-  /** How the media URL was found at run time (catalog `discover`), with its own evidence. */
-  discovery?: MediaDiscovery;
-  /** Service rate / control rate. */
-  ratio?: number;
-  /** Below this ratio the service is throttled. */
-  fraction: number;
-}
 
 export interface ThrottleOptions {
   /** Service slower than this fraction of the control ⇒ throttled (OONI flags ≥ 10× as extreme; 0.5 is 2×). */

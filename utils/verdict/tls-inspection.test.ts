@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideTlsInspection, describeInspection, parseDistinguishedName, tlsInspectionCheck } from './tls-inspection';
+import { decideTlsInspection, parseDistinguishedName } from '../probe/tls-observation';
+import { describeInspection, tlsInspectionCheck } from './tls-inspection';
 import { DERIVED_BUILT_IN_ROOT, DERIVED_USER_EXCEPTION, RECORDED_CORPORATE_ROOT, RECORDED_LAB_ROOT } from '../../tests/fixtures/tls-security-info';
 
 describe('decideTlsInspection (security info recorded in the Firefox lab)', () => {

@@ -1,8 +1,5 @@
 import type { Channel } from '../catalog/types';
-import type { Observation } from '../probe/types';
-import type { ThroughputEvidence } from './throughput';
-import type { CallEvidence } from './webrtc-call';
-import type { Restriction } from './restricted-mode';
+import type { MediaDiscovery, Observation } from '../probe/types';
 
 export const VERDICTS = ['reachable', 'throttled', 'partial', 'blocked', 'inconclusive'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -58,4 +55,61 @@ export interface ServiceVerdict {
   /** Mechanism of the channel that decided the service verdict. */
   mechanism?: Mechanism;
   channels: ChannelVerdict[];
+}
+
+/** Figures of one side (the service's media host, or the control) for reports and the UI. */
+export interface ThroughputSide {
+  url: string;
+  /** Median sample rate, kB/s (1 kB = 1000 bytes); absent without samples. */
+  kBps?: number;
+  samples: number;
+  downloads: number;
+  /** Body bytes downloaded on this side (the burst included: what the audit cost). */
+  bytes: number;
+  /** Bytes the rate was judged on: those after the burst allowance (`burstBytes`). */
+  judgedBytes?: number;
+  /** Bytes skipped as a possible shaper burst before judging (0: none). */
+  burstBytes?: number;
+  /** Median time to first byte (response headers), ms. */
+  ttfbMs?: number;
+}
+
+/** The throughput finding attached to a media channel's evidence. */
+export interface ThroughputEvidence {
+  outcome: 'throttled' | 'not-throttled' | 'inconclusive';
+  /** Stable key: `below-control`, `comparable`, `fast-enough`, `too-small`, `few-samples`, `no-control`, `skipped`, `discovery-failed`. */
+  reason: string;
+  service: ThroughputSide;
+  control?: ThroughputSide;
+  /** How the media URL was found at run time (catalog `discover`), with its own evidence. */
+  discovery?: MediaDiscovery;
+  /** Service rate / control rate. */
+  ratio?: number;
+  /** Below this ratio the service is throttled. */
+  fraction: number;
+}
+
+/** The call probe's finding, attached to the realtime channel's evidence. */
+export interface CallEvidence {
+  url: string;
+  verdict: Verdict;
+  mechanism?: Mechanism;
+  /** Stable key: `call-srflx`, `call-relay`, `call-server-answered`, `call-lookup-failed`, `call-silent`, `call-no-control`, `call-unsupported`. */
+  reason: string;
+  candidateTypes: string[];
+  errors: { code: number; text: string }[];
+  /** ms to the first proof the server answered. */
+  answerMs?: number;
+  detail: string;
+}
+
+/** A network-enforced restricted mode (YouTube Restricted Mode, Google SafeSearch); see `restricted-mode.ts`. */
+export interface Restriction {
+  service: 'youtube' | 'google-search';
+  /** YouTube's two levels; SafeSearch has one. Undefined when the page does not say. */
+  level?: 'strict' | 'moderate';
+  /** How we know: the address the request went to, or what YouTube's own page reports. */
+  via: 'dns' | 'header' | 'page';
+  /** What was seen, in English, for the evidence (`resolved to 216.239.38.120`, a quoted sentence). */
+  seen: string;
 }

@@ -1,21 +1,7 @@
 import type { Observation } from '../probe/types';
 import { callReached, isServerAnswer } from '../probe/webrtc-probe';
-import type { ChannelVerdict, Mechanism, Verdict } from './types';
+import type { CallEvidence, ChannelVerdict, Mechanism, Verdict } from './types';
 import { evidenceOf } from './classify-observation';
-
-/** The call probe's finding, attached to the realtime channel's evidence. */
-export interface CallEvidence {
-  url: string;
-  verdict: Verdict;
-  mechanism?: Mechanism;
-  /** Stable key: `call-srflx`, `call-relay`, `call-server-answered`, `call-lookup-failed`, `call-silent`, `call-no-control`, `call-unsupported`. */
-  reason: string;
-  candidateTypes: string[];
-  errors: { code: number; text: string }[];
-  /** ms to the first proof the server answered. */
-  answerMs?: number;
-  detail: string;
-}
 
 /**
  * Classify one WebRTC call probe. A server-reflexive or relayed candidate, or a STUN/TURN

@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { downloadText } from '../export/download';
 import { loadI18n } from '../i18n';
 import { sendMessage } from '../messaging';
-import { loadSettings, type StorageArea } from '../settings';
-import type { FleetPageApi } from './page-api';
+import type { StorageArea } from '../platform/storage-area';
+import { loadSettings } from '../settings';
+import type { FleetPageApi } from './fleet-page-api';
 import { readTextCapped } from '../http/read-capped';
-import { MAX_FILE_BYTES } from './ingest';
+import { MAX_FILE_BYTES } from '../fleet/ingest';
 
 /** The real `FleetPageApi`, for the entrypoint only. */
 export function createFleetPageApi(): FleetPageApi {
