@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Lab } from '../lab';
+import type { Lab } from '../../lab';
 import type { LaunchedChromium } from '../../scripts/lib/chromium';
 import { startUiLab, tabTo, waitForAuditDone } from './ui-helpers';
 import { saveStoreScreenshot } from './store-screenshots';

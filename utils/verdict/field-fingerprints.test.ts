@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FIELD, matchDnsAnswer, matchFieldBlockPage, matchFieldGuard, matchFieldPattern, withoutQuery } from './field-fingerprints';
 import { classifyObservation } from './classify-observation';
 import { viewOf } from './response-view';
-import { pageFromPattern } from './field-test-pages';
+import { pageFromPattern } from '../../tests/fixtures/field-test-pages';
 import { VENDOR_LABELS } from './vendors';
-import { okObs } from './test-fixtures';
+import { okObs } from '../../tests/fixtures/observations';
 import { scrubObservationUrls } from '../probe/evidence-url';
 
 const decisive = FIELD.blockPages.filter((b) => b.strength === 'decisive');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyObservation } from './classify-observation';
 import { classifyChannel } from './classify-channel';
-import { ordinaryPages } from './field-test-pages';
+import { ordinaryPages } from '../../tests/fixtures/field-test-pages';
 
 const pages = ordinaryPages();
 

@@ -4,7 +4,7 @@ import { classifyChannel } from './classify-channel';
 import { classifyService } from './classify-service';
 import { computeGap } from '../gap/score';
 import { detectRestriction } from './restricted-mode';
-import { errorObs, okObs } from './test-fixtures';
+import { errorObs, okObs } from '../../tests/fixtures/observations';
 
 const ctx = { controlOk: true, serviceDomains: ['youtube.com', 'google.com'] };
 const yt = (over: Partial<Observation> = {}) => okObs('https://www.youtube.com/check_content_restrictions?hl=en', 200, over);
