@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
-import { startLab, type Lab } from '../lab';
+import { startLab, type Lab } from '../../lab';
 import { runHeadlessAudit } from '../../scripts/lib/run-headless-audit';
 import { checkAgainstScenario } from '../../scripts/lib/scenario-check';
 import { formatReport } from '../../scripts/lib/print-report';

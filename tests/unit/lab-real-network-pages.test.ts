@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { blockPage } from '../lab/pages';
-import { restrictionCheckPage } from '../lab/restricted-modes';
+import { blockPage } from '../../lab/pages';
+import { restrictionCheckPage } from '../../lab/restricted-modes';
 import { classifyChannel } from '../../utils/verdict/classify-channel';
 import { matchVendorFingerprint } from '../../utils/verdict/fingerprints';
 import { viewOf } from '../../utils/verdict/response-view';
-import { okObs } from '../../utils/verdict/test-fixtures';
+import { okObs } from '../fixtures/observations';
 
 const ctx = { controlOk: true };
 const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];

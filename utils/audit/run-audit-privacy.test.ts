@@ -5,7 +5,7 @@ import type { Observation } from '../probe/types';
 import { openAccessGapDb } from '../store/db';
 import { auditStore } from '../store/audits';
 import { createAuditService } from './audit-service';
-import type { ProbeFns } from './run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
 import { personalValuesIn, SQUIDGUARD_REDIRECT } from '../../tests/fixtures/personal-data';
 
 const catalog: Catalog = {

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { validateReportValue } from '../fleet/validate-report';
 import { generateReports } from '../fleet/generate-reports';
 import { parseCatalog } from './parse';
-import { parseCatalogCsv } from './csv';
+import { parseCatalogCsv } from './csv-import';
 import { hiddenCharacter } from './label-rules';
 
-const valid = JSON.parse(readFileSync(new URL('./fixtures/valid.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const valid = JSON.parse(readFileSync(new URL('../../tests/fixtures/catalog/valid.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const catalogWith = (field: 'name' | 'version', value: string) => JSON.stringify({ ...valid, [field]: value });
 const receiverAccepts = (catalog: { name: string; version: string }) =>
   validateReportValue({ ...generateReports(1)[0]!, catalog: { ...catalog, hash: 'h' } }).ok;

@@ -1,6 +1,5 @@
 import { evidenceUrl, scrubText } from '../probe/evidence-url';
-import type { ThroughputEvidence } from './throughput';
-import type { ChannelVerdict, Evidence, ServiceVerdict } from './types';
+import type { ChannelVerdict, Evidence, ServiceVerdict, ThroughputEvidence } from './types';
 
 /**
  * The guard for records made before evidence URLs were reduced at the probe
