@@ -3,7 +3,7 @@ import type { PageApi } from '../../utils/ui/page-api';
 import type { I18n, LanguageSetting, MessageKey } from '../../utils/i18n';
 import type { Report } from '../../utils/report/types';
 import type { Settings } from '../../utils/settings';
-import { exportFileName, reportToJson } from '../../utils/export';
+import { exportFileName, reportToJson } from '../../utils/export/json';
 import { pickGap } from '../../utils/ui/gap-view';
 import { AUDIENCES, buildLetter, letterMailto, letterText, MAILTO_MAX, NOTE_MAX, REASONS, type LetterChoices } from '../../utils/letter/letter';
 import { I18nProvider } from '../i18n';

@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/types';
 import type { Observation } from '../probe/types';
-import { openAccessGapDb, type AuditRecord } from '../store/db';
+import { openAccessGapDb } from '../store/db';
+import type { AuditRecord } from './types';
 import { auditStore, type AuditStore } from '../store/audits';
 import { storageErrorKind } from '../store/errors';
 import { createAuditService, MAX_AUDIT_MS, MAX_RESUMES } from './audit-service';
-import type { ProbeFns } from './run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
 
 const catalog: Catalog = {
   schemaVersion: 1, name: 'bounds', version: '1',

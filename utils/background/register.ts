@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openAccessGapDb } from '../store/db';
-import { loadRetentionPolicy, type StorageArea } from '../settings/store';
+import type { StorageArea } from '../platform/storage-area';
+import { loadRetentionPolicy } from '../settings/store';
 import { auditStore } from '../store/audits';
 import { NetErrorTracker } from '../probe/net-error-tracker';
 import { createAuditService } from '../audit/audit-service';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createI18n, type Locale, type Messages } from '../i18n';
 import type { Report, ReportService } from '../report/types';
-import { sampleReport } from '../export/test-report';
+import { sampleReport } from '../../tests/fixtures/report';
 import { letterFindings } from './asks';
 import { buildLetter, letterMailto, letterText, MAILTO_MAX, REASONS } from './letter';
 
