@@ -1,5 +1,5 @@
 import { CONTROL_URLS } from '../../utils/probe/control';
-import { startLab, syntheticBenchmark } from '../../tests/lab';
+import { startLab, syntheticBenchmark } from '../../lab';
 import { runHeadlessAudit } from './run-headless-audit';
 
 export interface SyntheticAuditFigures {

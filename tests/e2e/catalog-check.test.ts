@@ -4,8 +4,8 @@ import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import { runCheckCli } from '../../scripts/catalog';
 import { checkCatalog, nodeTransport, withCheckedDates, type EndpointCheck, type Transport } from '../../scripts/lib/endpoint-check';
-import { startLab, type Lab } from '../lab';
-import { startCallLab, type CallLab } from '../lab/call-lab';
+import { startLab, type Lab } from '../../lab';
+import { startCallLab, type CallLab } from '../../lab/call-lab';
 
 // `npm run catalog -- --check` against the lab: real HTTPS servers answering as the scenario says,
 // the fast.com stand-in with its rotating CDN, and coturn behind the call lab's firewall.

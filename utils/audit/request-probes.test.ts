@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Observation } from '../probe/types';
-import type { ProbeFns } from './run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
 import { runRequestProbes, SATURATION_RETRIES } from './request-probes';
 import type { ProbeTask } from './plan';
 

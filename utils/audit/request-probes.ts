@@ -1,7 +1,7 @@
 import type { Observation } from '../probe/types';
 import { BROWSER_SOCKET_LIMITS, createHostPool } from '../probe/host-pool';
 import { createControlPulse, type ControlPulse } from '../probe/control-pulse';
-import type { ProbeFns } from './run-audit';
+import type { ProbeFns } from '../probe/probe-fns';
 import { hostProbeUrl, probeKey, type ProbeTask } from './plan';
 
 /** A probe's results, keyed as stored: the WebSocket's follow-up HTTPS probe comes first. */
