@@ -5,15 +5,15 @@
  * type that a lower layer needs belongs in that layer.
  */
 const LAYERS = [
-  // Platform types every layer may take as an injected dependency (the storage area).
-  { name: 'platform', paths: ['utils/platform/'] },
+  // Platform types every layer may take as an injected dependency (the storage area), and bounded HTTP reading.
+  { name: 'platform', paths: ['utils/platform/', 'utils/http/'] },
   { name: 'catalog', paths: ['utils/catalog/'] },
   { name: 'probe', paths: ['utils/probe/'] },
   { name: 'verdict', paths: ['utils/verdict/'] },
   { name: 'store/audit', paths: ['utils/store/', 'utils/audit/'] },
   {
     name: 'report/gap',
-    paths: ['utils/gap/', 'utils/report/', 'utils/history/', 'utils/export/', 'utils/upload/', 'utils/fleet/', 'utils/i18n/', 'utils/settings/'],
+    paths: ['utils/gap/', 'utils/report/', 'utils/history/', 'utils/export/', 'utils/upload/', 'utils/fleet/', 'utils/i18n/', 'utils/settings/', 'utils/letter/'],
   },
   {
     name: 'background',
