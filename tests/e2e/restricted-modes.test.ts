@@ -24,7 +24,7 @@ afterEach(async () => {
 
 async function audit(name: string, ids: string[]) {
   const catalog = catalogFor([...ids, 'wikipedia']);
-  lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: resolve(import.meta.dirname, `../lab/scenarios/${name}.json`) });
+  lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: resolve(import.meta.dirname, `../../lab/scenarios/${name}.json`) });
   const { report } = await runHeadlessAudit({
     browserArgs: lab.chromiumArgs,
     executablePath: lab.executablePath,

@@ -87,7 +87,7 @@ export function expectedFromScenario(report: Report, lab: Lab, population: Popul
 }
 
 /** Wait until the popup's progress reads N of N and the audit is no longer running. */
-export async function waitForAuditDone(page: Page, timeoutMs = 60_000): Promise<{ done: number; total: number }> {
+export async function waitForAuditDone(page: Page, timeoutMs = 150_000): Promise<{ done: number; total: number }> {
   await page.waitForFunction(
     () => {
       const p = document.querySelector('[data-testid="progress-text"]');
