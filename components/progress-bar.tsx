@@ -4,7 +4,8 @@ import { useI18n } from './i18n';
 export function ProgressBar({ done, total }: { done: number; total: number }) {
   const { t } = useI18n();
   const text = t('progressText', done, total);
-  const width = total > 0 ? `${Math.round((done / total) * 100)}%` : '0%';
+  // Never wider than the bar, even for a moment where a finished batch is counted before the total grows.
+  const width = total > 0 ? `${Math.min(100, Math.round((done / total) * 100))}%` : '0%';
   return (
     <div class="progress-block">
       <div

@@ -50,9 +50,15 @@ export async function readAuditState(store: AuditStore, auditId?: string): Promi
     ...auditHeader(audit),
     catalogVersion: audit.catalog.version,
     catalogHash: audit.catalogHash,
-    done: verdicts.length,
+    // Progress counts the services the audit planned, so it can never read "47 of 46".
+    done: countPlanned(audit.catalog, verdicts),
     ...(audit.control ? { control: audit.control } : {}),
     verdicts,
     ...(audit.error ? { error: audit.error } : {}),
   };
+}
+
+function countPlanned(catalog: Parameters<typeof probedServices>[0], verdicts: readonly { serviceId: string }[]): number {
+  const planned = new Set(probedServices(catalog).map((s) => s.id));
+  return new Set(verdicts.filter((v) => planned.has(v.serviceId)).map((v) => v.serviceId)).size;
 }
