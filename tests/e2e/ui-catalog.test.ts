@@ -44,7 +44,10 @@ afterAll(async () => {
 describe('catalog panel', () => {
   it('shows the reference catalog, and an audit of at most N MB', async () => {
     await expect.poll(() => page.getByTestId('catalog-source').innerText()).toMatch(REFERENCE_SOURCE);
-    expect(await page.getByTestId('download-cap').innerText()).toMatch(/at most 20(\.\d)? MB/);
+    // The per-audit download budget (MAX_AUDIT_DOWNLOAD_BYTES: 19.5 MB since throughput is burst-proof), never over 20 MB.
+    const cap = /at most ([\d.]+) MB/.exec(await page.getByTestId('download-cap').innerText());
+    expect(Number(cap?.[1])).toBeGreaterThan(10);
+    expect(Number(cap?.[1])).toBeLessThanOrEqual(20);
   });
 
   it('imports a CSV (replace); the next audit probes exactly its services', async () => {
