@@ -8,7 +8,6 @@ import { TopBlocked } from './top-blocked';
 import { LandedList } from './landed-list';
 import { ErrorAlert } from './error-alert';
 import { AuditAnnouncement } from './audit-announcement';
-import { ControlAlert } from './control-alert';
 
 export interface PopupViewProps {
   state: AuditState | null;
@@ -43,7 +42,11 @@ export function PopupView({ state, report, gap, error, hiddenScheduled, onStart,
         <>
           <ProgressBar done={state.done} total={state.total} />
           {running && <LandedList verdicts={state.verdicts} names={names} />}
-          <ControlAlert control={state.control} />
+          {state.control && !state.control.ok && (
+            <p class="alert warn" role="status">
+              {t('controlFailed')}
+            </p>
+          )}
           {!running && <p class="muted" data-testid="last-checked">{t('lastChecked', fmt.relative(state.finishedAt ?? state.startedAt))}</p>}
         </>
       )}

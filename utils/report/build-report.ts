@@ -58,7 +58,6 @@ export function buildReport(audit: AuditRecord, stored: ServiceVerdict[], ctx: R
     control: {
       ok: audit.control?.ok ?? false,
       ...(audit.control?.reason ? { reason: audit.control.reason } : {}),
-      ...(audit.control?.signIn ? { signIn: audit.control.signIn } : {}),
       checks: (audit.control?.observations ?? []).map((o) => ({
         url: evidenceUrl(o.url),
         ...(o.status !== undefined ? { status: o.status } : {}),
@@ -68,7 +67,6 @@ export function buildReport(audit: AuditRecord, stored: ServiceVerdict[], ctx: R
       })),
     },
     services,
-    // Behind a sign-in portal nothing was measured: no score rather than a meaningless one.
-    gap: audit.control?.signIn ? [] : populations.sort().map((population) => computeGap(audit.catalog, verdicts, population)),
+    gap: populations.sort().map((population) => computeGap(audit.catalog, verdicts, population)),
   };
 }
