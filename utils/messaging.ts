@@ -45,3 +45,10 @@ export interface ProtocolMap {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** A message's request, as the protocol map declares it. */
+export type MessageRequest<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
+/** A message's answer, as the protocol map declares it. */
+export type MessageAnswer<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
+/** The protocol as async functions, one per message: what the pages call (`utils/ui/page-api.ts`). */
+export type ProtocolCalls = { [K in keyof ProtocolMap]: (req: MessageRequest<K>) => Promise<MessageAnswer<K>> };

@@ -6,13 +6,11 @@ import { catalogHash } from '../catalog/hash';
 import type { AuditStore } from '../store/audits';
 import type { AuditService } from '../audit/audit-service';
 import { readAuditState } from '../audit/state';
-import { buildReport } from '../report/build-report';
-import { onMessage } from '../messaging';
-import { assertOwnPage } from '../browser/own-pages';
-import { browserInfo } from '../browser/browser-info';
 import { assertHostAccess } from '../browser/firefox-permissions';
 import { resolveActiveCatalog } from './catalog-handlers';
-import { managedCatalog } from '../schedule/register-fleet';
+import { managedCatalog } from './fleet';
+import { handle } from './handle';
+import { reportOf } from './report';
 
 const RESUME_ALARM = 'resume-audit';
 
@@ -30,8 +28,7 @@ export function registerAuditHandlers(
   serviceReady: Promise<AuditService>,
   onStarted: (auditId: string) => Promise<void> = async () => {},
 ): void {
-  onMessage('startAudit', async ({ data, sender }) => {
-    assertOwnPage(sender);
+  handle('startAudit', async (data) => {
     await assertHostAccess(); // never report everything blocked for want of a permission
     const catalog: Catalog = data.catalog
       ? v.parse(CatalogSchema, data.catalog)
@@ -47,21 +44,8 @@ export function registerAuditHandlers(
     return started;
   });
 
-  onMessage('getAuditState', async ({ data, sender }) => {
-    assertOwnPage(sender);
-    return readAuditState(await storeReady, data.auditId);
-  });
-
-  onMessage('getReport', async ({ data, sender }) => {
-    assertOwnPage(sender);
-    const store = await storeReady;
-    const audit = await store.getAudit(data.auditId);
-    if (!audit) return null;
-    return buildReport(audit, await store.verdicts(audit.id), {
-      toolVersion: browser.runtime.getManifest().version,
-      browser: browserInfo(),
-    });
-  });
+  handle('getAuditState', async ({ auditId }) => readAuditState(await storeReady, auditId));
+  handle('getReport', async ({ auditId }) => reportOf(await storeReady, auditId));
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== RESUME_ALARM) return;

@@ -3,8 +3,7 @@ import referenceJson from '../catalog/reference.json';
 import type { Catalog } from '../catalog/types';
 import { activeCatalog, importCustomCatalog, loadCustomCatalog, CUSTOM_CATALOG_KEY } from '../catalog/custom-store';
 import type { CatalogInfo } from '../catalog/catalog-info';
-import { onMessage } from '../messaging';
-import { assertOwnPage } from '../browser/own-pages';
+import { handle } from './handle';
 
 export const referenceCatalog = referenceJson as Catalog;
 
@@ -18,8 +17,7 @@ export async function resolveActiveCatalog(managed?: () => Promise<Catalog | und
 
 /** Catalog messages for the settings page: show, import (validated; a rejected file stores nothing), reset. */
 export function registerCatalogHandlers(managed?: () => Promise<Catalog | undefined>): void {
-  onMessage('getCatalog', async ({ sender }): Promise<CatalogInfo> => {
-    assertOwnPage(sender);
+  handle('getCatalog', async (): Promise<CatalogInfo> => {
     const custom = await loadCustomCatalog(browser.storage.local);
     const { catalog, source } = activeCatalog(referenceCatalog, custom, await managed?.());
     return {
@@ -29,13 +27,11 @@ export function registerCatalogHandlers(managed?: () => Promise<Catalog | undefi
       ...(custom ? { custom: { fileName: custom.fileName, mode: custom.mode, importedAt: custom.importedAt } } : {}),
     };
   });
-  onMessage('importCatalog', async ({ data, sender }) => {
-    assertOwnPage(sender);
+  handle('importCatalog', async (data) => {
     const outcome = await importCustomCatalog(browser.storage.local, referenceCatalog, data);
     return outcome.ok ? { ok: true as const, services: outcome.services, categories: outcome.categories } : outcome;
   });
-  onMessage('resetCatalog', async ({ sender }) => {
-    assertOwnPage(sender);
+  handle('resetCatalog', async () => {
     await browser.storage.local.remove(CUSTOM_CATALOG_KEY);
     return true;
   });

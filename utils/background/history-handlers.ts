@@ -1,52 +1,21 @@
-import { onMessage } from '../messaging';
-import { assertOwnPage } from '../browser/own-pages';
 import type { AuditStore } from '../store/audits';
-import { toStorageError } from '../store/errors';
 import { summarizeAudit } from '../history/summary';
+import { handle } from './handle';
 
-/**
- * History handlers for the dashboard and popup: list, delete, label audits and
- * apply retention. Same sender allow-list as the audit handlers. Storage
- * failures are rethrown as `storage:<kind>:` errors so the page can explain them.
- */
+/** History handlers for the dashboard and popup: list, delete, label audits and apply retention. */
 export function registerHistoryHandlers(storeReady: Promise<AuditStore>): void {
-  const guarded =
-    <Req, Res>(handler: (data: Req, store: AuditStore) => Promise<Res>) =>
-    async ({ data, sender }: { data: Req; sender: { id?: string; url?: string } }) => {
-      assertOwnPage(sender);
-      try {
-        return await handler(data, await storeReady);
-      } catch (error) {
-        // IndexedDB fails with DOMExceptions: give them a kind the page can explain.
-        throw error instanceof DOMException ? toStorageError(error) : error;
-      }
-    };
-
-  onMessage(
-    'listAudits',
-    guarded(async (_data, store) => {
-      const audits = await store.allAudits();
-      return Promise.all(
-        audits.map(async (a) => summarizeAudit(a, await store.verdicts(a.id), await store.getNote(a.id))),
-      );
-    }),
-  );
-  onMessage(
-    'deleteAudit',
-    guarded(async ({ auditId }, store) => {
-      await store.deleteAudit(auditId);
-      return true;
-    }),
-  );
-  onMessage(
-    'applyRetention',
-    guarded(async (policy, store) => ({ deleted: await store.applyRetention(policy) })),
-  );
-  onMessage(
-    'setAuditNote',
-    guarded(async ({ auditId, networkLabel }, store) => {
-      await store.putNote({ auditId, networkLabel: networkLabel.trim().slice(0, 80) });
-      return true;
-    }),
-  );
+  handle('listAudits', async () => {
+    const store = await storeReady;
+    const audits = await store.allAudits();
+    return Promise.all(audits.map(async (a) => summarizeAudit(a, await store.verdicts(a.id), await store.getNote(a.id))));
+  });
+  handle('deleteAudit', async ({ auditId }) => {
+    await (await storeReady).deleteAudit(auditId);
+    return true;
+  });
+  handle('applyRetention', async (policy) => ({ deleted: await (await storeReady).applyRetention(policy) }));
+  handle('setAuditNote', async ({ auditId, networkLabel }) => {
+    await (await storeReady).putNote({ auditId, networkLabel: networkLabel.trim().slice(0, 80) });
+    return true;
+  });
 }

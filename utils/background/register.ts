@@ -13,7 +13,8 @@ import { offerHostAccessOnInstall } from '../browser/firefox-permissions';
 import { registerAuditHandlers, armResumeAlarm } from './audit-handlers';
 import { registerHistoryHandlers } from './history-handlers';
 import { registerCatalogHandlers } from './catalog-handlers';
-import { managedCatalog, registerFleet } from '../schedule/register-fleet';
+import { managedCatalog, startFleet } from './fleet';
+import { registerFleetHandlers } from './fleet-handlers';
 
 /**
  * Everything the background does, registered synchronously at service-worker
@@ -32,8 +33,9 @@ export function registerBackground(): void {
   const serviceReady = storeReady.then((store) => createAuditService({ store, probes, retention }));
   // Managed deployment: scheduled audits (kept resumable by the same alarm) and report upload,
   // which also takes the audits employees start when IT configured an upload URL.
-  const fleet = registerFleet({ storeReady, serviceReady, onAuditStarted: armResumeAlarm });
+  const fleet = startFleet({ storeReady, serviceReady, onAuditStarted: armResumeAlarm });
   registerAuditHandlers(storeReady, serviceReady, fleet.trackAudit);
   registerHistoryHandlers(storeReady);
   registerCatalogHandlers(managedCatalog);
+  registerFleetHandlers(fleet);
 }

@@ -1,28 +1,44 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../messaging';
+import { sendMessage, type ProtocolCalls, type ProtocolMap } from '../messaging';
 import type { StorageArea } from '../platform/storage-area';
 import { loadSettings, saveSettings } from '../settings';
 import { loadI18n } from '../i18n';
 import { downloadText } from '../export/download';
 import type { PageApi } from './page-api';
 
+/**
+ * Every message of the protocol, once: a message added to `ProtocolMap` fails the type check
+ * here until it is listed, and then every page can call it.
+ */
+const MESSAGES: Record<keyof ProtocolMap, true> = {
+  startAudit: true,
+  getAuditState: true,
+  getReport: true,
+  listAudits: true,
+  deleteAudit: true,
+  applyRetention: true,
+  setAuditNote: true,
+  getCatalog: true,
+  importCatalog: true,
+  resetCatalog: true,
+  getFleetStatus: true,
+  getDeadLetter: true,
+  removeDeadLetter: true,
+  setUserSchedule: true,
+};
+
+/** The protocol's messages as calls that send them to the background. */
+function protocolCalls(): ProtocolCalls {
+  const send = (name: keyof ProtocolMap) => (req: never) => sendMessage(name, req);
+  return Object.fromEntries(Object.keys(MESSAGES).map((name) => [name, send(name as keyof ProtocolMap)])) as unknown as ProtocolCalls;
+}
+
 /** The real `PageApi`: the typed message protocol, storage.local and tabs. Used by entrypoints only. */
 export function createPageApi(): PageApi {
   // storage.local's polyfill types are wider than the slice settings need.
   const area = browser.storage.local as unknown as StorageArea;
   return {
-    startAudit: (req) => sendMessage('startAudit', req),
-    getAuditState: (req) => sendMessage('getAuditState', req),
-    getReport: (req) => sendMessage('getReport', req),
-    listAudits: (req) => sendMessage('listAudits', req),
-    deleteAudit: (req) => sendMessage('deleteAudit', req),
-    applyRetention: (req) => sendMessage('applyRetention', req),
-    setAuditNote: (req) => sendMessage('setAuditNote', req),
-    getCatalog: (req) => sendMessage('getCatalog', req),
-    importCatalog: (req) => sendMessage('importCatalog', req),
-    resetCatalog: (req) => sendMessage('resetCatalog', req),
-    getFleetStatus: (req) => sendMessage('getFleetStatus', req),
-    setUserSchedule: (req) => sendMessage('setUserSchedule', req),
+    ...protocolCalls(),
     loadSettings: () => loadSettings(area),
     saveSettings: (change) => saveSettings(area, change),
     loadI18n: (language) => loadI18n(language, [browser.i18n.getUILanguage(), ...navigator.languages], (p) => browser.runtime.getURL(p as '/')),
