@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { BLOCK_PAGE_REDIRECTS, blockPage, controlAnswer, loginPage, mediaAnswer, okPage, service403, type LabAnswer } from './pages';
 import type { HostPlan } from './scenario';
 import { restrictionCheckPage } from './restricted-modes';
+import { squidGuardRedirect } from './squidguard';
 import type { LabRequest } from './types';
 
 /** What the shared HTTP(S) request handler needs to know. */
@@ -61,7 +62,8 @@ export function answerFor(ctx: HandlerContext, host: string, path: string, schem
   if (t.kind === 'blockpage') return blockPage(t.vendor, url);
   if (t.kind === 'redirect-blockpage') {
     const target = BLOCK_PAGE_REDIRECTS[t.vendor];
-    const location = `https://${target.host}${target.path}?url=${encodeURIComponent(url)}`;
+    // squidGuard's redirect carries who asked (squidguard.ts); the others only the blocked URL.
+    const location = t.vendor === 'squidguard' ? squidGuardRedirect(target, url) : `https://${target.host}${target.path}?url=${encodeURIComponent(url)}`;
     return { status: 302, headers: { location, 'content-type': 'text/html' }, body: `<a href="${location}">blocked</a>` };
   }
   if (t.kind === 'service-403') return service403(plan.name);

@@ -1,3 +1,4 @@
+import { squidGuardPage } from './squidguard';
 import type { BlockPageVendor } from './types';
 
 /**
@@ -71,12 +72,15 @@ export const BLOCK_PAGE_REDIRECTS: Record<BlockPageVendor, { host: string; path:
   squid: { host: 'proxy.corp-gw.example', path: '/cgi-bin/squidGuard.cgi' },
   'generic-fr': { host: 'filtrage.corp-gw.example', path: '/bloque.html' },
   'unknown-fr': { host: 'passerelle.reseau-interne.example', path: '/refus' },
+  squidguard: { host: 'filter.corp-gw.example', path: '/cgi-bin/squidGuard.cgi' },
 };
 
 /** A realistic block page of `vendor` for `url`. */
 export function blockPage(vendor: BlockPageVendor, url: string): LabAnswer {
   const type = { 'content-type': 'text/html; charset=utf-8' };
   switch (vendor) {
+    case 'squidguard':
+      return squidGuardPage(url);
     case 'zscaler':
       return { status: 200, headers: type, body: html('Website blocked', `<h1>Website blocked</h1><p>Your organization's policy does not allow access to <b>${url}</b>.</p><p>If you believe this is a mistake, contact your IT help desk.</p><footer>Internet Security by Zscaler</footer>`) };
     case 'fortinet':

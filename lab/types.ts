@@ -4,7 +4,8 @@ import type { Mechanism, Verdict } from '../utils/verdict/types';
 
 /** Corporate filter products whose block pages the lab can imitate. */
 // `unknown-fr`: a French page from a product we hold no fingerprint for (only the generic rule can tell).
-export const BLOCK_PAGE_VENDORS = ['zscaler', 'fortinet', 'paloalto', 'squid', 'generic-fr', 'unknown-fr'] as const;
+// `squidguard`: squidGuard's redirect carrying the employee's address, machine and user name (squidguard.ts).
+export const BLOCK_PAGE_VENDORS = ['zscaler', 'fortinet', 'paloalto', 'squid', 'generic-fr', 'unknown-fr', 'squidguard'] as const;
 export type BlockPageVendor = (typeof BLOCK_PAGE_VENDORS)[number];
 
 /**
