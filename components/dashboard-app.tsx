@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PageApi } from '../utils/ui/page-api';
 import type { Settings } from '../utils/settings';
 import type { I18n } from '../utils/i18n';
@@ -10,7 +10,6 @@ import { exportFileName, reportToJson } from '../utils/export/json';
 import { pickGap } from '../utils/ui/gap-view';
 import type { FleetStatus } from '../utils/schedule/status';
 import type { CatalogInfo } from '../utils/catalog/catalog-info';
-import { visibleAudits } from '../utils/ui/fleet-view';
 import { I18nProvider } from './i18n';
 import { DashboardView } from './dashboard-view';
 
@@ -31,30 +30,22 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
   const [error, setError] = useState<string>();
   const [fleet, setFleet] = useState<FleetStatus | null>(null);
   const [catalog, setCatalog] = useState<CatalogInfo | null>(null);
-  // Read by refreshAudits from timers, so a ref rather than the state's closure.
-  const fleetRef = useRef<FleetStatus | null>(null);
   const guard = (work: () => Promise<void>) => work().catch((e: unknown) => setError(errorText(e)));
 
-  // Scheduled audits stay out of the list when the policy hides them from employees.
+  // The background leaves out the audits IT's policy keeps from the employee.
   const refreshAudits = () =>
     guard(async () => {
-      const list = visibleAudits(await api.listAudits({}), fleetRef.current);
+      const list = await api.listAudits({});
       setAudits(list);
       setShownId((id) => (id && list.some((a) => a.id === id) ? id : (list.find((a) => a.status === 'complete') ?? list[0])?.id));
     });
-  const refreshFleet = async () => {
-    const status = await api.getFleetStatus({});
-    fleetRef.current = status;
-    setFleet(status);
-  };
 
   useEffect(() => {
     void guard(async () => {
       const s = await api.loadSettings();
       setSettings(s);
       setI18n(await api.loadI18n(s.language));
-      // Without the status (an error is shown), nothing is hidden: the policy is enforced where it can be read.
-      await refreshFleet().catch((e: unknown) => setError(errorText(e)));
+      await api.getFleetStatus({}).then(setFleet, (e: unknown) => setError(errorText(e)));
       void guard(async () => setCatalog(await api.getCatalog({})));
       // Retention also runs here, so history shrinks when the user lowers it and reopens the page.
       await api.applyRetention({ maxAudits: s.retentionAudits, maxDays: s.retentionDays });
@@ -65,7 +56,7 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
   // The shown audit's report; re-read while it runs so the table fills in.
   const shown = audits?.find((a) => a.id === shownId);
   useEffect(() => {
-    // Wait for the list: an id from the URL may be an audit the policy hides.
+    // Wait for the list: an id from the URL may be an audit that is gone.
     if (!shownId || !shown) return;
     void guard(async () => setReport(await api.getReport({ auditId: shownId })));
     if (shown?.status !== 'running') return;
@@ -112,9 +103,7 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
         onPrint={() => api.print()}
         fleet={fleet}
         onSetSchedule={async (change) => {
-          const status = await api.setUserSchedule(change);
-          fleetRef.current = status;
-          setFleet(status);
+          setFleet(await api.setUserSchedule(change));
         }}
         catalog={catalog}
         onImportCatalog={async (input) => {

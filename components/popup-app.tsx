@@ -32,20 +32,21 @@ export function PopupApp({ api }: { api: PageApi }) {
   });
   if (!i18n || !settings) return null;
   document.documentElement.lang = i18n.locale;
-  // employeeCanSeeAudits: false — IT's scheduled audits are not shown, only the employee's own.
-  const hidden = hidesScheduledAudits(fleet) && audit.state?.trigger === 'schedule';
-  const report = hidden ? null : audit.report;
+  // employeeCanSeeAudits: false — the background answers only the employee's own audits; with none
+  // to show, the popup says why IT's are not there.
+  const hidden = hidesScheduledAudits(fleet) && !audit.state;
+  const report = audit.report;
   const gap = report ? pickGap(report, settings.population, i18n.locale) : undefined;
   return (
     <I18nProvider value={i18n}>
       <PopupView
-        state={hidden ? null : audit.state}
+        state={audit.state}
         report={report}
         gap={gap}
         hiddenScheduled={hidden}
         {...(audit.error ? { error: audit.error } : {})}
         onStart={() => void audit.start()}
-        onOpenDashboard={() => api.openDashboard(hidden ? undefined : audit.state?.id)}
+        onOpenDashboard={() => api.openDashboard(audit.state?.id)}
       />
     </I18nProvider>
   );

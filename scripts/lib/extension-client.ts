@@ -1,9 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { ProtocolMap } from '../../utils/messaging';
+import type { MessageAnswer as Res, MessageRequest as Req, ProtocolMap } from '../../utils/messaging';
 import type { AuditState } from '../../utils/audit/state';
-
-type Req<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
-type Res<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
 
 /**
  * Talks to the extension's background through its own message API, from one of

@@ -40,10 +40,14 @@ export function auditHeader(audit: AuditRecord): AuditHeader {
   };
 }
 
-/** Read an audit's state from the store (latest audit when no id is given). */
-export async function readAuditState(store: AuditStore, auditId?: string): Promise<AuditState | null> {
-  const audit = auditId ? await store.getAudit(auditId) : await store.latestAudit();
-  if (!audit) return null;
+/**
+ * Read an audit's state from the store (latest audit when no id is given). `accept` says which
+ * audits the reader may see (IT's policy may keep scheduled audits from the employee): any
+ * other is read as absent, and "latest" is the latest accepted one.
+ */
+export async function readAuditState(store: AuditStore, auditId?: string, accept: (audit: AuditRecord) => boolean = () => true): Promise<AuditState | null> {
+  const audit = auditId ? await store.getAudit(auditId) : await store.latestAudit(accept);
+  if (!audit || !accept(audit)) return null;
   // Scrubbed for audits stored before evidence URLs were reduced at the probe (docs/privacy.md).
   const verdicts = (await store.verdicts(audit.id)).map(({ auditId: _, ...v }) => scrubServiceVerdict(v));
   return {

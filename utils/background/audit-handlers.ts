@@ -11,6 +11,7 @@ import { resolveActiveCatalog } from './catalog-handlers';
 import { managedCatalog } from './fleet';
 import { handle } from './handle';
 import { reportOf } from './report';
+import { employeeAuditFilter } from '../managed/audit-visibility';
 
 const RESUME_ALARM = 'resume-audit';
 
@@ -44,8 +45,9 @@ export function registerAuditHandlers(
     return started;
   });
 
-  handle('getAuditState', async ({ auditId }) => readAuditState(await storeReady, auditId));
-  handle('getReport', async ({ auditId }) => reportOf(await storeReady, auditId));
+  // IT's policy may keep its scheduled audits from the employee: read as absent, on every page.
+  handle('getAuditState', async ({ auditId }) => readAuditState(await storeReady, auditId, await employeeAuditFilter()));
+  handle('getReport', async ({ auditId }) => reportOf(await storeReady, auditId, { accept: await employeeAuditFilter() }));
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== RESUME_ALARM) return;

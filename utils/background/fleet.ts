@@ -48,11 +48,12 @@ export function startFleet(deps: { storeReady: Promise<AuditStore>; serviceReady
       uploader: createUploader({ queue }),
       chooseCatalog: (url) => chooseCatalog(url, local),
       async reportFor(auditId, config) {
-        return reportOf(store, auditId, {
+        const fleet = {
           ...(config.site ? { site: config.site } : {}),
           ...(config.organisation ? { organisation: config.organisation } : {}),
           installId: await installId(local),
-        });
+        };
+        return reportOf(store, auditId, { fleet });
       },
       onAuditStarted: deps.onAuditStarted,
     }),

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AuditStore } from '../store/audits';
+import type { AuditRecord } from '../audit/types';
 import { buildReport, type ReportContext } from '../report/build-report';
 import type { Report } from '../report/types';
 import { browserInfo } from '../browser/browser-info';
@@ -7,11 +8,15 @@ import { browserInfo } from '../browser/browser-info';
 /**
  * The report of a stored audit, the one way the background makes one: for the pages
  * (`getReport`) and for the fleet upload, which adds the policy's site, organisation and
- * the install id. Null when the audit is gone.
+ * the install id. Null when the audit is gone, or is not one `accept` lets the reader see.
  */
-export async function reportOf(store: AuditStore, auditId: string, fleet?: ReportContext['fleet']): Promise<Report | null> {
+export async function reportOf(
+  store: AuditStore,
+  auditId: string,
+  { fleet, accept = () => true }: { fleet?: ReportContext['fleet']; accept?: (audit: AuditRecord) => boolean } = {},
+): Promise<Report | null> {
   const audit = await store.getAudit(auditId);
-  if (!audit) return null;
+  if (!audit || !accept(audit)) return null;
   return buildReport(audit, await store.verdicts(audit.id), {
     toolVersion: browser.runtime.getManifest().version,
     browser: browserInfo(),

@@ -11,8 +11,10 @@ export function auditStore(db: Db) {
   return {
     putAudit: (audit: AuditRecord) => db.put('audits', audit),
     getAudit: (id: string) => db.get('audits', id),
-    async latestAudit(): Promise<AuditRecord | undefined> {
-      const cursor = await db.transaction('audits').store.index('byStartedAt').openCursor(null, 'prev');
+    /** The newest audit, or the newest that `accept` takes (e.g. one the employee may see). */
+    async latestAudit(accept: (audit: AuditRecord) => boolean = () => true): Promise<AuditRecord | undefined> {
+      let cursor = await db.transaction('audits').store.index('byStartedAt').openCursor(null, 'prev');
+      while (cursor && !accept(cursor.value)) cursor = await cursor.continue();
       return cursor?.value;
     },
     /** Uses the v2 `byStatus` index: every audit record carries a whole catalog, so never read them all for this. */

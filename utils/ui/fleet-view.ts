@@ -1,5 +1,4 @@
 import type { FleetStatus } from '../schedule/status';
-import type { AuditRecord } from '../audit/types';
 
 /**
  * Who runs scheduled audits here, as the settings show it: IT's schedule (`policy`), IT's
@@ -20,12 +19,7 @@ export const isPolicySchedule = (status: FleetStatus) => scheduleMode(status.sch
 export const canPauseSchedule = (status: FleetStatus) => isPolicySchedule(status) && status.employeeCanDisableSchedule;
 
 /**
- * The policy's `employeeCanSeeAudits: false`: the popup and dashboard show no scheduled
- * (IT's) audit, only the ones the employee ran. Unknown status (older background): shown.
+ * The policy's `employeeCanSeeAudits: false`, for the pages' note only: the background already
+ * leaves IT's scheduled audits out of what the pages read (utils/managed/audit-visibility.ts).
  */
 export const hidesScheduledAudits = (status: FleetStatus | null | undefined): boolean => status?.employeeCanSeeAudits === false;
-
-/** The audits the employee may see, in the order given. */
-export function visibleAudits<T extends { trigger: AuditRecord['trigger'] }>(audits: T[], status: FleetStatus | null | undefined): T[] {
-  return hidesScheduledAudits(status) ? audits.filter((a) => a.trigger !== 'schedule') : audits;
-}
