@@ -48,7 +48,7 @@ describe('npm run catalog:usage', () => {
     cpSync(USAGE_DIR, dir, { recursive: true });
     const file = join(dir, 'searched.json');
     const searched = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...searched, default: { FR: [], US: searched.default.US } }));
+    writeFileSync(file, JSON.stringify({ ...searched, default: { FR: [], US: searched.default.US }, services: {} }));
     expect(compileFromFiles(dir, REFERENCE_FILE).problems).toContain('telegram FR: neither a figure nor a search record');
   });
 });
