@@ -49,6 +49,10 @@ describe('npm run catalog:usage', () => {
     const file = join(dir, 'searched.json');
     const searched = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...searched, default: { FR: [], US: searched.default.US }, services: {} }));
-    expect(compileFromFiles(dir, REFERENCE_FILE).problems).toContain('telegram FR: neither a figure nor a search record');
+    // Any live service without a French figure (the list shrinks as figures are found).
+    const { problems, noFigure } = compileFromFiles(dir, REFERENCE_FILE);
+    const unsourced = noFigure.filter((n) => n.population === 'FR').map((n) => `${n.id} FR: neither a figure nor a search record`);
+    expect(unsourced.length).toBeGreaterThan(0);
+    expect(problems).toEqual(expect.arrayContaining(unsourced));
   });
 });
