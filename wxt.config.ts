@@ -28,6 +28,9 @@ export default defineConfig({
       // The WithHostAccess variant shows no install warning ("Block content on any page" is the plain
       // permission's); our one rule only blocks our own policy-check frames, on hosts we have access to.
       'declarativeNetRequestWithHostAccess',
+      // This machine's DNS answer after a connection failure (sinkholes): Firefox's dns.resolve;
+      // Chrome grants it on its Dev channel only and ignores it elsewhere (docs/verdicts-on-real-networks.md).
+      'dns',
       // Firefox only: getSecurityInfo (TLS inspection by certificate owner) needs a blocking onHeadersReceived.
       ...(browser === 'firefox' ? ['webRequestBlocking'] : []),
       // Chromium only: service workers have no RTCPeerConnection, so call probes run in an offscreen document.

@@ -3,6 +3,7 @@ import type { GapScore } from '../utils/gap';
 import { statusLabel } from '../utils/i18n';
 import { useI18n } from './i18n';
 import { GapScoreCard } from './gap-score';
+import { ControlAlert } from './control-alert';
 
 export interface AuditSummaryProps {
   report: Report;
@@ -34,11 +35,7 @@ export function AuditSummaryCard({ report, gap, networkLabel, onExportJson, onEx
           </div>
         ))}
       </dl>
-      {!report.control.ok && (
-        <p class="alert warn" role="status">
-          {t('controlFailed')}
-        </p>
-      )}
+      <ControlAlert control={report.control} />
       <GapScoreCard gap={gap} />
       <div class="exports no-print" role="group" aria-label={t('exportTitle')}>
         <button type="button" onClick={onExportJson} data-testid="export-json">{t('exportJson')}</button>

@@ -8,6 +8,7 @@ import { TopBlocked } from './top-blocked';
 import { LandedList } from './landed-list';
 import { ErrorAlert } from './error-alert';
 import { AuditAnnouncement } from './audit-announcement';
+import { ControlAlert } from './control-alert';
 
 export interface PopupViewProps {
   state: AuditState | null;
@@ -42,11 +43,7 @@ export function PopupView({ state, report, gap, error, hiddenScheduled, onStart,
         <>
           <ProgressBar done={state.done} total={state.total} />
           {running && <LandedList verdicts={state.verdicts} names={names} />}
-          {state.control && !state.control.ok && (
-            <p class="alert warn" role="status">
-              {t('controlFailed')}
-            </p>
-          )}
+          <ControlAlert control={state.control} />
           {!running && <p class="muted" data-testid="last-checked">{t('lastChecked', fmt.relative(state.finishedAt ?? state.startedAt))}</p>}
         </>
       )}

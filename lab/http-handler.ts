@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { BLOCK_PAGE_REDIRECTS, blockPage, controlAnswer, loginPage, mediaAnswer, okPage, service403, type LabAnswer } from './pages';
 import type { HostPlan } from './scenario';
 import { restrictionCheckPage } from './restricted-modes';
+import { realNetworkAnswer } from './real-networks';
 import { squidGuardRedirect } from './squidguard';
 import type { LabRequest } from './types';
 
@@ -53,6 +54,8 @@ const hostOf = (req: IncomingMessage) => (req.headers.host ?? '').replace(/:\d+$
 export function answerFor(ctx: HandlerContext, host: string, path: string, scheme: string): LabAnswer {
   const plan = ctx.plan.get(host);
   if (!plan) return { status: 404, headers: { 'content-type': 'text/plain', 'x-lab': 'stray' }, body: `lab: ${host} is not in the catalog\n` };
+  const real = realNetworkAnswer(ctx.plan, host, path, scheme);
+  if (real) return real;
   const url = `${scheme}://${host}${path}`;
   const t = plan.treatment;
   // Portals (where redirect-style blocks land) are ordinary web servers: 200, no proxy headers.

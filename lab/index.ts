@@ -10,6 +10,8 @@ import { pacScript } from './pac';
 import { writePolicyWrapper } from './policy';
 import { PROXIED_KINDS, startProxy, type ProxySetup } from './proxy';
 import { resolverRules } from './resolver-rules';
+import { addRealNetworkHosts } from './real-networks';
+import { realNetworkListeners } from './real-network-servers';
 import { loadScenario, planHosts } from './scenario';
 import { httpListener, httpsListener, rawListener, type Listener, type RawKind } from './servers';
 import { parseSquidLine } from './squid';
@@ -47,6 +49,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     const vendor = t.kind === 'redirect-blockpage' ? t.vendor : t.kind === 'proxy-redirect' ? 'squid' : undefined;
     if (vendor) plan.set(BLOCK_PAGE_REDIRECTS[vendor].host, { treatment: { kind: 'blockpage', vendor }, name: vendor, owner: 'portal' });
   }
+  addRealNetworkHosts(plan, scenario);
   const hostsOf = (kind: string) => [...plan].filter(([, p]) => p.treatment.kind === kind).map(([h]) => h);
 
   const dir = mkdtempSync(join(tmpdir(), 'access-gap-lab-'));
@@ -107,6 +110,8 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     const http = await httpListener(ctx, 'http', '127.0.0.1', 0, needsProxy ? () => pacScript(proxy?.proxiedHosts ?? [], proxy?.squidPort ?? 1) : undefined);
     listeners.push(http);
     const raw = new Map<string, number>();
+    const real = networkDown ? { listeners: [], bound: new Map<string, string>() } : await realNetworkListeners(plan, ctx, good, wrong);
+    listeners.push(...real.listeners);
     if (!networkDown) {
       for (const [host, p] of plan) {
         if (!RAW_KINDS.has(p.treatment.kind)) continue;
@@ -122,7 +127,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     }
 
     const chromiumArgs = [
-      `--host-resolver-rules=${resolverRules(plan, { https: https.port, http: http.port, raw }, options.strays ?? 'record', networkDown)}`,
+      `--host-resolver-rules=${resolverRules(plan, { https: https.port, http: http.port, raw, bound: real.bound }, options.strays ?? 'record', networkDown)}`,
       `--ignore-certificate-errors-spki-list=${good.spki}`,
       ...(proxy ? [`--proxy-pac-url=http://127.0.0.1:${http.port}/proxy.pac`] : []),
     ];

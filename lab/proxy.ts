@@ -9,7 +9,7 @@ import { freePort, httpListener, httpsListener, type Listener } from './servers'
 import { startSquid, type SquidProcess } from './squid';
 
 /** Treatments that route a host through squid (via the PAC file). */
-export const PROXIED_KINDS = new Set(['proxy-deny', 'proxy-ok', 'proxy-redirect', 'throttle']);
+export const PROXIED_KINDS = new Set(['proxy-deny', 'proxy-ok', 'proxy-redirect', 'throttle', 'proxy-auth']);
 
 /** Everything the proxy part of the lab started. */
 export interface ProxySetup {
@@ -60,6 +60,7 @@ export async function startProxy(dir: string, plan: Map<string, HostPlan>, ctx: 
       deny: byKind('proxy-deny'),
       allow: byKind('proxy-ok'),
       redirect: byKind('proxy-redirect'),
+      auth: byKind('proxy-auth'),
       // http: the browser follows squid's 302 DIRECT to the lab's portal (only for http URLs: for https
       // the CONNECT itself is refused and Chromium never shows the redirect; see README.md).
       redirectTo: `http://${portal.host}${portal.path}`,

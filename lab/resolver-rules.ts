@@ -1,10 +1,13 @@
 import type { HostPlan } from './scenario';
+import { realNetworkRule } from './real-networks';
 
 /** Ports of the lab's shared listeners and of the per-host raw listeners. */
 export interface RulePorts {
   https: number;
   http: number;
   raw: Map<string, number>;
+  /** Hosts served from another loopback address (`address:port`): sinkhole block page, split-horizon mirror. */
+  bound?: Map<string, string>;
 }
 
 /** Linux caps one argv string at 128 KiB (MAX_ARG_STRLEN); Chromium would not even start. */
@@ -21,11 +24,13 @@ export function resolverRules(plan: Map<string, HostPlan>, ports: RulePorts, str
   if (!networkDown) {
     for (const [host, { treatment }] of plan) {
       const raw = ports.raw.get(host);
-      if (raw) rules.push(`MAP ${host} 127.0.0.1:${raw}`);
+      const real = realNetworkRule(host, treatment.kind, ports.bound ?? new Map());
+      if (real) rules.push(real);
+      else if (raw) rules.push(`MAP ${host} 127.0.0.1:${raw}`);
       else if (treatment.kind === 'dns') rules.push(`MAP ${host} ~NOTFOUND`);
       // Port 1 (tcpmux) is privileged and unused: connecting to it is refused at once.
       else if (treatment.kind === 'tcp-refused') rules.push(`MAP ${host} 127.0.0.1:1`);
-      else if (['proxy-deny', 'proxy-ok', 'proxy-redirect', 'throttle'].includes(treatment.kind)) rules.push(`MAP ${host} ~NOTFOUND`);
+      else if (['proxy-deny', 'proxy-ok', 'proxy-redirect', 'throttle', 'proxy-auth'].includes(treatment.kind)) rules.push(`MAP ${host} ~NOTFOUND`);
       else if (strays === 'nxdomain') rules.push(`MAP ${host}:443 127.0.0.1:${ports.https}`, `MAP ${host}:80 127.0.0.1:${ports.http}`);
       // With strays recorded, served hosts need no rule of their own: the catch-all below serves them.
     }

@@ -7,6 +7,7 @@ import { BLOCK_PAGE_VENDORS, type BlockPageVendor, type Scenario, type Treatment
 const SIMPLE = new Set([
   'ok', 'dns', 'tcp-refused', 'tcp-reset', 'silent', 'tls-wrong-cert', 'tls-plain', 'proxy-deny', 'proxy-ok',
   'proxy-redirect', 'policy', 'service-403', 'login-redirect', 'extension', 'youtube-restricted-dns',
+  'proxy-auth', 'sinkhole-zero', 'sinkhole-blockpage', 'split-horizon', 'gone', 'redirect-loop', 'redirect-reset',
 ]);
 
 /** Parses a scenario treatment string; throws with the offending text so scenario typos fail loudly. */

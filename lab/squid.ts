@@ -15,6 +15,8 @@ export interface SquidRules {
   /** Hosts squid answers with `deny_info 302:` to `redirectTo`. */
   redirect: string[];
   redirectTo: string;
+  /** Hosts squid answers with 407 Proxy Authentication Required (nobody holds credentials). */
+  auth?: string[];
   /** `rate/bucket` (squid's delay_parameters, bytes per second / bucket bytes) → hosts. */
   throttle: Map<string, string[]>;
 }
@@ -41,6 +43,16 @@ export function squidConfig(dir: string, r: SquidRules): string {
     ...acl('lab_redirect', r.redirect),
     ...(r.redirect.length ? [`deny_info 302:${r.redirectTo}?url=%u lab_redirect`, 'http_access deny lab_redirect'] : []),
     ...(r.deny.length ? ['http_access deny lab_deny'] : []),
+    // A deny line ending in a proxy_auth ACL makes squid challenge with 407 (squid's http_access docs).
+    ...(r.auth?.length
+      ? [
+          `auth_param basic program /usr/lib/squid/basic_ncsa_auth ${dir}/passwd`,
+          'auth_param basic realm Corporate proxy (lab)',
+          'acl lab_authed proxy_auth REQUIRED',
+          ...acl('lab_auth', r.auth),
+          'http_access deny lab_auth !lab_authed',
+        ]
+      : []),
     'http_access allow localhost',
     'http_access deny all',
     ...(pools.length ? [`delay_pools ${pools.length}`] : []),
@@ -83,8 +95,9 @@ const waitForPort = async (port: number, child: ChildProcess, cacheLog: string, 
 /** Starts squid in the foreground (-N) under `dir`, owned by `proxy` since squid drops to that user. */
 export async function startSquid(dir: string, rules: SquidRules): Promise<SquidProcess> {
   mkdirSync(dir, { recursive: true });
-  const hosts = [...rules.allow, ...rules.deny, ...rules.redirect, ...[...rules.throttle.values()].flat()];
+  const hosts = [...rules.allow, ...rules.deny, ...rules.redirect, ...(rules.auth ?? []), ...[...rules.throttle.values()].flat()];
   writeFileSync(join(dir, 'hosts'), `${rules.upstreamAddress} ${hosts.join(' ')}\n`);
+  writeFileSync(join(dir, 'passwd'), ''); // no credentials: every request is challenged
   const conf = join(dir, 'squid.conf');
   writeFileSync(conf, squidConfig(dir, rules));
   execFileSync('chown', ['-R', 'proxy:proxy', dir]);

@@ -33,7 +33,18 @@ export type TreatmentName =
   | 'login-redirect'
   | 'extension'
   // YouTube's names answered by the restrict VIP a DNS filter sends them to (docs/restricted-modes.md).
-  | 'youtube-restricted-dns';
+  | 'youtube-restricted-dns'
+  // Real-network cases (docs/verdicts-on-real-networks.md):
+  | 'proxy-auth'
+  | 'sinkhole-zero'
+  | 'sinkhole-blockpage'
+  | 'split-horizon'
+  | 'gone'
+  | 'redirect-loop'
+  | 'redirect-reset'
+  // Lab-owned hosts, never named in scenarios: the public resolvers' stand-in and a sign-in portal.
+  | 'doh'
+  | 'portal';
 
 /** A treatment after parsing: the parameter is split out. */
 export type Treatment =
@@ -60,6 +71,12 @@ export interface Scenario {
   description?: string;
   /** Every host, control included, fails DNS: the product must answer `inconclusive`. */
   networkDown?: boolean;
+  /**
+   * The whole network wants a sign-in first: `guest-wifi` — every request, control included, is
+   * redirected to a portal's login page (`SIGN_IN_PORTAL_HOST`); `proxy-auth` — every request goes
+   * through squid, which answers 407. Unlisted services are then expected `inconclusive`.
+   */
+  signIn?: 'guest-wifi' | 'proxy-auth';
   services: Record<string, ScenarioService>;
 }
 

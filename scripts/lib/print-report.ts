@@ -19,6 +19,8 @@ function evidenceOf(s: Report['services'][number]): string {
   if (!decisive) return '';
   const e = decisive.evidence;
   const where = s.verdict === 'partial' ? `${decisive.channel}: ` : '';
+  // Behind a portal the status is the portal's: say why nothing was judged instead.
+  if (decisive.reason === 'sign-in-required' || decisive.reason === 'proxy-auth-required') return `${where}${decisive.reason.replace(/-/g, ' ')}`;
   if (decisive.reason === 'timeout-probe-timer') return `${where}no answer in ${(e.timings.totalMs / 1000).toFixed(1)} s`;
   if (e.restriction) {
     const mode = e.restriction.service === 'youtube' ? 'YouTube Restricted Mode' : 'Google SafeSearch';
@@ -35,12 +37,21 @@ export function formatReport(report: Report, population: Population): string {
     return [s.name, s.category, pct(figure?.share), s.verdict, s.mechanism ?? '', evidenceOf(s)];
   });
   const lines = [table([header, ...rows]), ''];
-  if (!report.control.ok) {
+  if (report.control.signIn) {
+    lines.push(signInLine(report.control.signIn));
+    lines.push(`(${report.control.reason ?? 'the control hosts were answered by someone else'}) Every network verdict is inconclusive; no gap score.`);
+  } else if (!report.control.ok) {
     lines.push(`Control failed: ${report.control.reason ?? 'no control host answered'} — every verdict is inconclusive.`);
   }
   const gap = report.gap.find((g) => g.population === population);
   if (gap) lines.push(formatGapLine(gap));
   return lines.join('\n');
+}
+
+/** The one instruction a sign-in-required run needs, naming who answered in the network's place. */
+export function signInLine(signIn: NonNullable<Report['control']['signIn']>): string {
+  const who = signIn.portalHost ? ` ${signIn.portalHost} answered in place of the connectivity checks.` : signIn.proxy ? ' The proxy asked for credentials.' : '';
+  return `Sign-in required: sign in to the network (or the proxy), then run the audit again.${who}`;
 }
 
 export function formatGapLine(gap: Report['gap'][number]): string {

@@ -14,12 +14,13 @@ const label = (verdict: string, mechanism?: string) => (mechanism ? `${verdict}/
 /**
  * Compare each service's verdict with what the lab scenario says it must be.
  * Services the scenario does not mention are served normally, so they must be
- * reachable — or inconclusive everywhere when the network is down.
+ * reachable — or inconclusive when the network is down or wants a sign-in first.
  */
 export function checkAgainstScenario(report: Report, scenario: Scenario): ScenarioCheck[] {
   return report.services.map((s) => {
     const entry = scenario.services[s.id];
-    const expectedVerdict = scenario.networkDown ? 'inconclusive' : (entry?.expect.verdict ?? 'reachable');
+    const unlisted = scenario.signIn ? 'inconclusive' : 'reachable';
+    const expectedVerdict = scenario.networkDown ? 'inconclusive' : (entry?.expect.verdict ?? unlisted);
     const expectedMechanism = scenario.networkDown ? undefined : entry?.expect.mechanism;
     const expected = label(expectedVerdict, expectedMechanism);
     const actual = label(s.verdict, s.mechanism);

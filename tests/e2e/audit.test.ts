@@ -4,6 +4,7 @@ import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import { THROUGHPUT_CONTROL_URL } from '../../utils/probe/throughput-control';
+import { DOH_RESOLVERS } from '../../utils/probe/doh';
 import { BLOCK_PAGE_REDIRECTS, BROWSER_OWN_HOSTS, startLab, strayRequests, type Lab } from '../../lab';
 import { runHeadlessAudit } from '../../scripts/lib/run-headless-audit';
 import { checkAgainstScenario } from '../../scripts/lib/scenario-check';
@@ -63,6 +64,7 @@ describe('audit of the simulated corporate network', () => {
       ...catalog.services.flatMap((s) => Object.values(s.channels).filter(Boolean).map((u) => hostOf(u as string))),
       ...[...CONTROL_URLS, THROUGHPUT_CONTROL_URL].map(hostOf), // the throughput control is measured beside media hosts
       ...Object.values(BLOCK_PAGE_REDIRECTS).map((r) => r.host),
+      ...DOH_RESOLVERS.map((r) => r.host), // public resolvers confirming a DNS failure (the lab's stand-in)
       ...BROWSER_OWN_HOSTS,
     ]);
     expect(strayRequests(lab.requests)).toEqual([]);

@@ -22,7 +22,7 @@ describe('Firefox package', () => {
     // The permission list is pinned as for Chrome (tests/e2e/manifest.test.ts; docs/permissions.md).
     const manifest = JSON.parse(readFileSync(join(ROOT, '.output/firefox-mv3/manifest.json'), 'utf8')) as Record<string, string[]>;
     expect([...manifest.permissions!].sort()).toEqual(
-      ['alarms', 'declarativeNetRequestWithHostAccess', 'storage', 'unlimitedStorage', 'webNavigation', 'webRequest', 'webRequestBlocking'].sort(),
+      ['alarms', 'declarativeNetRequestWithHostAccess', 'dns', 'storage', 'unlimitedStorage', 'webNavigation', 'webRequest', 'webRequestBlocking'].sort(),
     );
     expect(manifest.host_permissions).toEqual(['<all_urls>']);
     expect(manifest.content_scripts ?? []).toEqual([]);

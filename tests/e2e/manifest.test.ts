@@ -12,7 +12,7 @@ describe('Chrome manifest', () => {
   it('asks for exactly the permissions docs/permissions.md justifies', () => {
     const m = manifest();
     expect([...(m.permissions as string[])].sort()).toEqual(
-      ['alarms', 'declarativeNetRequestWithHostAccess', 'offscreen', 'storage', 'unlimitedStorage', 'webNavigation', 'webRequest'].sort(),
+      ['alarms', 'declarativeNetRequestWithHostAccess', 'dns', 'offscreen', 'storage', 'unlimitedStorage', 'webNavigation', 'webRequest'].sort(),
     );
     expect(m.host_permissions).toEqual(['<all_urls>']);
     expect(m.optional_permissions ?? []).toEqual([]);

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openControlObs } from '../../tests/fixtures/observations';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/types';
 import type { Observation, ThroughputDownload } from '../probe/types';
@@ -34,6 +35,7 @@ function fakeProbes(log: string[]): ProbeFns {
   return {
     async fetch(task) {
       log.push(`fetch ${task.url}`);
+      if (task.serviceId === '_control') return openControlObs(task.url);
       const gone = task.url.includes('cdn.gone');
       return { ...base(task.url, task.serviceId), channel: task.channel, ...(gone ? { netError: 'net::ERR_CONNECTION_REFUSED' } : { status: 200 }) };
     },

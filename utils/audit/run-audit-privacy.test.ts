@@ -6,6 +6,7 @@ import { openAccessGapDb } from '../store/db';
 import { auditStore } from '../store/audits';
 import { createAuditService } from './audit-service';
 import type { ProbeFns } from '../probe/probe-fns';
+import { openControlObs } from '../../tests/fixtures/observations';
 import { personalValuesIn, SQUIDGUARD_REDIRECT } from '../../tests/fixtures/personal-data';
 
 const catalog: Catalog = {
@@ -16,9 +17,10 @@ const catalog: Catalog = {
 /** squidGuard's block page echoes who asked (real squidGuard.cgi prints the client's address, name and user). */
 const BLOCK_PAGE = '<html><head><title>Access denied</title></head><body>squidGuard.cgi: access denied for 10.20.30.40 (pc-jdoe.corp.example, CORP\\jdoe)</body></html>';
 
-/** Every request, control included, lands on the squidGuard block page through a redirect. */
+/** Every service request lands on the squidGuard block page through a redirect; the control gets its defined answer. */
 const blockedProbes: ProbeFns = {
   async fetch(task) {
+    if (task.serviceId === '_control') return openControlObs(task.url);
     return {
       serviceId: task.serviceId, channel: task.channel, kind: 'fetch', url: task.url, startedAt: 0, status: 200, timeoutMs: 1000, timings: { totalMs: 1 },
       finalUrl: SQUIDGUARD_REDIRECT, redirects: [{ from: task.url, to: SQUIDGUARD_REDIRECT, status: 302 }],

@@ -6,6 +6,8 @@ import { openAccessGapDb } from '../store/db';
 import { auditStore } from '../store/audits';
 import { createAuditService } from './audit-service';
 import type { ProbeFns } from '../probe/probe-fns';
+import { openControlObs } from '../../tests/fixtures/observations';
+import { buildReport } from '../report/build-report';
 
 const catalog: Catalog = {
   schemaVersion: 1,
@@ -28,6 +30,7 @@ function fakeProbes(failing: Record<string, string> = {}, calls: string[] = []):
     async fetch(task) {
       calls.push(`fetch ${task.url}`);
       const error = failing[new URL(task.url).host];
+      if (task.serviceId === '_control' && !error) return openControlObs(task.url);
       return { ...base(task.url, task.serviceId), channel: task.channel, ...(error ? { netError: error } : { status: 200 }) };
     },
     async webSocket(task) {
@@ -99,6 +102,30 @@ describe('audit runner', () => {
     const two = await service.start({ catalog, catalogHash: 'h', trigger: 'user' });
     expect(two).toEqual({ auditId: one.auditId, joined: true });
     await service.wait(one.auditId);
+  });
+
+  it('behind a sign-in portal: the run says so, every verdict is inconclusive, no gap score', async () => {
+    const store = await freshStore();
+    const portal = 'https://portal.guest-wifi.example/login';
+    const probes: ProbeFns = {
+      ...fakeProbes(),
+      // The portal answers every request: a 302 to its login page, then the page.
+      fetch: async (task) => ({ ...base(task.url, task.serviceId), channel: task.channel, status: 200, finalUrl: portal, redirects: [{ from: task.url, to: portal, status: 302 }] }),
+    };
+    const service = createAuditService({ store, probes });
+    const { auditId } = await service.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    await service.wait(auditId);
+    const audit = await store.getAudit(auditId);
+    expect(audit?.control).toMatchObject({ ok: false, signIn: { portalHost: 'portal.guest-wifi.example' } });
+    const verdicts = await store.verdicts(auditId);
+    expect(verdicts.map((v) => [v.verdict, v.channels[0]?.reason])).toEqual([
+      ['inconclusive', 'sign-in-required'],
+      ['inconclusive', 'sign-in-required'],
+      ['inconclusive', 'sign-in-required'],
+    ]);
+    const report = buildReport(audit!, verdicts, { toolVersion: 't', browser: { name: 'Chromium', version: '1' } });
+    expect(report.gap).toEqual([]);
+    expect(report.control.signIn).toEqual({ portalHost: 'portal.guest-wifi.example' });
   });
 
   it('makes every verdict inconclusive when the control fails', async () => {

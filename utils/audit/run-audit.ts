@@ -7,9 +7,9 @@ import { callReached } from '../probe/webrtc-probe';
 import { classifiedObservation, scrubObservationUrls } from '../probe/evidence-url';
 import { startExtraProbes } from './extra-probes';
 import { runRequestProbes } from './request-probes';
-import { CONTROL_URLS } from '../probe/control';
+import { CONTROL_SERVICE_ID, CONTROL_URLS } from '../probe/control';
 import { classifyChannel } from '../verdict/classify-channel';
-import { classifyControl } from '../verdict/classify-control';
+import { classifyControl, pathAddressesOf } from '../verdict/classify-control';
 import { classifyService } from '../verdict/classify-service';
 import { THROUGHPUT_CONTROL_KEY, planProbes, probeKey, probedServices, requiredKeys } from './plan';
 
@@ -36,7 +36,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
 
   if (!audit.control) {
     const control = await Promise.all(
-      CONTROL_URLS.map((url) => probes.fetch({ serviceId: '_control', channel: 'page', url }, options.timeoutMs)),
+      CONTROL_URLS.map((url) => probes.fetch({ serviceId: CONTROL_SERVICE_ID, channel: 'page', url }, options.timeoutMs)),
     );
     // The control is classified at once: store what is kept of a classified observation (docs/privacy.md).
     const result = classifyControl(control.map(scrubObservationUrls));
@@ -44,6 +44,8 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     await store.putAudit(audit);
   }
   const controlOk = audit.control.ok;
+  const signIn = audit.control.signIn !== undefined;
+  const pathAddresses = pathAddressesOf(audit.control);
 
   // The one place observations enter the audit: URLs are reduced here, before the classifier,
   // the store or any page sees them (docs/privacy.md).
@@ -66,7 +68,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     const keys = requiredKeys(catalog, serviceId, { throughput: !!probes.throughput, calls: !!probes.calls });
     if (!keys.every((k) => seen.has(k))) return;
     classified.add(serviceId);
-    await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, seen, controlOk));
+    await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, seen, { controlOk, signIn, pathAddresses }));
     await forgetBodies(serviceId);
     deps.onProgress?.(auditId);
   };
@@ -109,7 +111,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   return fresh;
 }
 
-function classifyStoredService(catalog: Catalog, serviceId: string, seen: Map<string, Observation>, controlOk: boolean) {
+function classifyStoredService(catalog: Catalog, serviceId: string, seen: Map<string, Observation>, control: { controlOk: boolean; signIn: boolean; pathAddresses: string[] }) {
   const service = catalog.services.find((s) => s.id === serviceId);
   const serviceDomains = service?.domains;
   const throughputControl = seen.get(THROUGHPUT_CONTROL_KEY);
@@ -122,7 +124,7 @@ function classifyStoredService(catalog: Catalog, serviceId: string, seen: Map<st
         .filter(([key]) => key.startsWith(`${serviceId}:${channel}:`))
         .map(([, o]) => o);
       return classifyChannel(observations, {
-        controlOk,
+        ...control,
         callControlOk,
         ...(serviceDomains ? { serviceDomains } : {}),
         ...(throughputControl ? { throughputControl } : {}),

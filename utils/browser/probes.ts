@@ -5,14 +5,22 @@ import { probeWebSocket } from '../probe/ws-probe';
 import { probePolicy } from '../probe/policy-probe';
 import { probeThroughput } from '../probe/throughput-probe';
 import { createPolicyProbeDeps } from './policy-adapter';
+import { localResolver } from './dns-adapter';
+import { addDnsFacts } from '../probe/dns-facts';
+import { resolvePublicly } from '../probe/doh';
+import { CONTROL_SERVICE_ID } from '../probe/control';
 
 /** The probes as they run in the extension: each network probe is matched with webRequest's error. */
 export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
+  const local = localResolver();
+  // Public resolvers get the probe's own time limit: on a slow network they are as slow as the rest.
+  const dns = (timeoutMs: number) => ({ ...(local ? { local } : {}), public: (host: string) => resolvePublicly(host, fetch, timeoutMs) });
   return {
     async fetch(task, timeoutMs) {
       const request = tracker.begin(task.url);
-      const observation = await probeFetch({ ...task, requestUrl: request.requestUrl, timeoutMs });
-      return tracker.finish(request, observation);
+      const observation = await tracker.finish(request, await probeFetch({ ...task, requestUrl: request.requestUrl, timeoutMs }));
+      // The control hosts are judged by their answer alone; services' failures get their DNS facts.
+      return task.serviceId === CONTROL_SERVICE_ID ? observation : addDnsFacts(observation, dns(timeoutMs));
     },
     async webSocket(task, timeoutMs) {
       const request = tracker.beginSocket(task.url);

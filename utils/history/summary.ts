@@ -25,7 +25,8 @@ export function summarizeAudit(audit: AuditRecord, verdicts: ServiceVerdict[], n
     counts,
     ...(audit.control ? { controlOk: audit.control.ok } : {}),
     // Only the overall tally travels: the per-category detail is in each audit's report.
-    gap: populationsWithFigures(audit.catalog).map((p) => {
+    // A sign-in-required run measured nothing: it has no gap score (and no point in the history chart).
+    gap: (audit.control?.signIn ? [] : populationsWithFigures(audit.catalog)).map((p) => {
       const { population, overall } = computeGap(audit.catalog, verdicts, p);
       return { population, overall };
     }),

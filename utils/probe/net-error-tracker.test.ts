@@ -128,4 +128,12 @@ describe('NetErrorTracker waiting for a late error event', () => {
     expect((await t.finish(proxied, obs('https://a.test/'), 0)).proxyAuth).toBe(true);
     expect((await t.finish(server, obs('https://b.test/', 401), 0)).proxyAuth).toBeUndefined();
   });
+
+  it('an answered probe waits for the address event that trails its fetch', async () => {
+    const t = new NetErrorTracker();
+    const p = t.begin('https://a.test/');
+    t.onBeforeRequest({ requestId: '9', url: p.requestUrl, tabId: -1 });
+    setTimeout(() => t.onResponseStarted({ requestId: '9', url: 'https://a.test/', tabId: -1, ip: '127.0.0.3' }), 20);
+    expect((await t.finish(p, obs('https://a.test/', 200))).ip).toBe('127.0.0.3');
+  });
 });

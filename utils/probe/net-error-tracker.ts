@@ -47,12 +47,15 @@ export interface TrackedRequest {
   started: Promise<number>;
   /** Resolves when the browser reports this request's error. */
   errored: Promise<void>;
+  /** Resolves when the browser reports where the answer came from (`onResponseStarted`). */
+  answered: Promise<void>;
 }
 
 interface Pending extends TrackedRequest {
   tag?: string;
   markStarted(at: number): void;
   signalError(): void;
+  signalAnswered(): void;
 }
 
 /**
@@ -63,6 +66,14 @@ interface Pending extends TrackedRequest {
  * timer ended, never waits.
  */
 export const ERROR_EVENT_WAIT_MS = 2000;
+/** How long an answered probe waits for the address its answer came from (`onResponseStarted`). */
+export const ADDRESS_EVENT_WAIT_MS = 500;
+
+async function raceTimer(event: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([event, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+}
 
 /**
  * Correlates the extension's own probe requests with webRequest events, because
@@ -124,7 +135,9 @@ export class NetErrorTracker {
   /** The address the final answer came from (the DNS answer, or the proxy's address). */
   onResponseStarted(event: ResponseEvent): void {
     const pending = this.byRequestId.get(event.requestId);
-    if (pending && event.ip) pending.ip = event.ip;
+    if (!pending) return;
+    if (event.ip) pending.ip = event.ip;
+    pending.signalAnswered();
   }
 
   /** A proxy's 407: over HTTPS the browser then only reports a failed tunnel. */
@@ -149,9 +162,10 @@ export class NetErrorTracker {
   async finish(request: TrackedRequest, obs: Observation, maxWaitMs = ERROR_EVENT_WAIT_MS): Promise<Observation> {
     const pending = request as Pending;
     if (obs.status === undefined && !obs.timedOut && !pending.netError && maxWaitMs > 0) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([pending.errored, new Promise((r) => (timer = setTimeout(r, maxWaitMs)))]);
-      clearTimeout(timer);
+      await raceTimer(pending.errored, maxWaitMs);
+    } else if (obs.status !== undefined && pending.requestId && !pending.ip && maxWaitMs > 0) {
+      // The address event can trail the fetch on a loaded machine, like the error event.
+      await raceTimer(pending.answered, Math.min(ADDRESS_EVENT_WAIT_MS, maxWaitMs));
     }
     if (pending.tag !== undefined) this.byTag.delete(pending.tag);
     const rest = (this.sockets.get(pending.url) ?? []).filter((p) => p !== pending);
@@ -170,6 +184,8 @@ export class NetErrorTracker {
     let signalError = () => {};
     const started = new Promise<number>((resolve) => (markStarted = resolve));
     const errored = new Promise<void>((resolve) => (signalError = resolve));
-    return { url, requestUrl, redirects: [], started, errored, markStarted, signalError };
+    let signalAnswered = () => {};
+    const answered = new Promise<void>((resolve) => (signalAnswered = resolve));
+    return { url, requestUrl, redirects: [], started, errored, answered, markStarted, signalError, signalAnswered };
   }
 }

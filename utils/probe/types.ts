@@ -53,6 +53,17 @@ export interface Observation {
    * HTTP 407): the request says nothing about the service until someone signs in to the proxy.
    */
   proxyAuth?: boolean;
+  /**
+   * After a connection-level failure: what this machine's resolver answers for the failing host
+   * (Firefox `dns.resolve`; Chromium's `dns` API where the build exposes it), since browsers give no
+   * address with a connection error. Addresses of public service names only.
+   */
+  localDns?: DnsAnswer;
+  /**
+   * What public resolvers answer for the failing host over DNS-over-HTTPS, asked after a DNS failure
+   * or a local answer: confirms a DNS block, or shows the name is gone for everyone.
+   */
+  publicDns?: DnsAnswer;
   /** Lower-cased response headers useful as evidence (server, via, x-squid-error, location, content-type). */
   headers?: Record<string, string>;
   /** `<title>` of an HTML response, trimmed. */
@@ -98,12 +109,34 @@ export interface Observation {
   };
 }
 
+/** One DNS answer for a service host name. */
+export interface DnsAnswer {
+  /** `ok`: addresses found; `nxdomain`: no such name (or no address) there; `unreachable`: nobody answered. */
+  status: 'ok' | 'nxdomain' | 'unreachable';
+  addresses: string[];
+  /** Who answered: `local`, or the public resolver's host (e.g. `cloudflare-dns.com`). */
+  source: string;
+  /** Why nobody answered, for the evidence. */
+  error?: string;
+}
+
 /** Result of the connectivity control that runs first in every audit. */
 export interface ControlResult {
   ok: boolean;
   observations: Observation[];
   /** Why the control failed, in words for the evidence view. */
   reason?: string;
+  /**
+   * The control hosts were answered by someone else (a sign-in portal, a proxy wanting
+   * credentials): "sign-in required", distinct from offline. `portalHost` is the host that answered
+   * in their place, when the answer names it.
+   */
+  signIn?: { portalHost?: string; proxy?: boolean };
+  /**
+   * Addresses the control hosts' defined answers came from: the network's own path (an explicit
+   * proxy; the lab), so requests answered from there are not DNS evidence (docs/verdicts-on-real-networks.md).
+   */
+  pathAddresses?: string[];
 }
 
 /** One bounded, timed download made by the throughput probe. */

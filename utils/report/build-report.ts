@@ -58,6 +58,7 @@ export function buildReport(audit: AuditRecord, stored: ServiceVerdict[], ctx: R
     control: {
       ok: audit.control?.ok ?? false,
       ...(audit.control?.reason ? { reason: audit.control.reason } : {}),
+      ...(audit.control?.signIn ? { signIn: audit.control.signIn } : {}),
       checks: (audit.control?.observations ?? []).map((o) => ({
         url: evidenceUrl(o.url),
         ...(o.status !== undefined ? { status: o.status } : {}),
@@ -67,6 +68,7 @@ export function buildReport(audit: AuditRecord, stored: ServiceVerdict[], ctx: R
       })),
     },
     services,
-    gap: populations.sort().map((population) => computeGap(audit.catalog, verdicts, population)),
+    // Behind a sign-in portal nothing was measured: no score rather than a meaningless one.
+    gap: audit.control?.signIn ? [] : populations.sort().map((population) => computeGap(audit.catalog, verdicts, population)),
   };
 }

@@ -35,9 +35,14 @@ export interface Report {
   organisation?: string;
   installId?: string;
   options: AuditOptions;
-  control: { ok: boolean; reason?: string; checks: ControlCheck[] };
+  /**
+   * The connectivity control. `signIn`: the network answered the control hosts in their place (a
+   * sign-in portal, or a proxy asking for credentials) — every network verdict is inconclusive and
+   * `gap` is left empty, because a score of such a run would be meaningless.
+   */
+  control: { ok: boolean; reason?: string; signIn?: { portalHost?: string; proxy?: boolean }; checks: ControlCheck[] };
   services: ReportService[];
-  /** Gap score for each population the catalog has figures for. */
+  /** Gap score for each population the catalog has figures for; empty for a sign-in-required run. */
   gap: GapScore[];
 }
 

@@ -130,3 +130,19 @@ describe('evidence', () => {
     }
   });
 });
+
+describe('sign-in required (a portal or a proxy answered the control)', () => {
+  const SIGN_IN = { controlOk: false, signIn: true } as const;
+  it.each(Object.entries(LAB).filter(([name]) => name !== 'policyNav'))('%s ⇒ inconclusive (sign-in-required), a success included', (_name, make) => {
+    expect(summary(classifyChannel([make()], SIGN_IN))).toEqual(['inconclusive', undefined, 'sign-in-required']);
+  });
+
+  it('a browser-policy block is a local fact and stays blocked', () => {
+    const v = classifyChannel([LAB.policyNav(), okObs('https://web.whatsapp.com/')], SIGN_IN);
+    expect(summary(v)).toEqual(['blocked', 'policy', 'policy-blocked']);
+  });
+
+  it('the evidence says what to do', () => {
+    expect(classifyChannel([okObs('https://www.youtube.com/')], SIGN_IN).evidence.detail).toMatch(/sign in to the network \(or the proxy\), then run the audit again/);
+  });
+});

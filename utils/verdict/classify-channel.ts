@@ -4,6 +4,7 @@ import type { ChannelVerdict, Verdict } from './types';
 import { classifyNetError, isBlockedByAdministrator, isBlockedByClient } from './net-errors';
 import { classifyObservation, evidenceOf } from './classify-observation';
 import { proxySignInOf } from './proxy-auth';
+import { withDns, type DnsContext } from './dns-judgement';
 import { hostOf } from './domains';
 import { noteInspection } from './tls-inspection';
 import { withRestriction } from './restricted-mode';
@@ -11,11 +12,15 @@ import { decideThrottle, withThroughput } from './throughput';
 import { classifyCall, withCall } from './webrtc-call';
 
 const CONTROL_FAILED = 'No control host answered in this run, so no failure can be attributed to filtering.';
+const SIGN_IN_REQUIRED =
+  'The network answered the control hosts in their place (a sign-in portal, or a proxy asking for credentials): sign in to the network (or the proxy), then run the audit again.';
 
 /** What the classifier needs besides the observations. */
 export interface ChannelContext {
   /** Whether the run's connectivity control succeeded (see `classifyControl`). */
   controlOk: boolean;
+  /** The control was answered by a sign-in portal or a proxy asking for credentials (`ControlResult.signIn`). */
+  signIn?: boolean;
   /** The service's declared registrable domains (catalog `domains`). */
   serviceDomains?: readonly string[];
   /** Channel to report when `observations` is empty. */
@@ -24,6 +29,8 @@ export interface ChannelContext {
   throughputControl?: Observation;
   /** Whether any STUN/TURN server (the call control or a catalog one) answered in this run. */
   callControlOk?: boolean;
+  /** Addresses the control hosts were answered from (`pathAddressesOf`): the network's gateway, not DNS evidence. */
+  pathAddresses?: readonly string[];
 }
 
 /**
@@ -37,7 +44,7 @@ export function classifyChannel(observations: readonly Observation[], ctx: Chann
   const rest = observations.filter((o) => o !== throughput && o !== callObs);
   const base = rest.length > 0 || !callObs ? classifyProbes(rest, ctx) : undefined;
   if (!ctx.controlOk) {
-    return base ?? { channel: 'realtime', verdict: 'inconclusive', reason: 'control-failed', evidence: evidenceOf(callObs!, CONTROL_FAILED) };
+    return base ?? { channel: 'realtime', verdict: 'inconclusive', ...controlFailure(ctx), evidence: evidenceOf(callObs!, controlFailure(ctx).detail) };
   }
   let verdict = base;
   if (verdict && throughput) verdict = withThroughput(verdict, decideThrottle(throughput, ctx.throughputControl));
@@ -65,13 +72,12 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
     };
   }
 
-  // Without a working control, a failure may be the whole network: OONI's "expected
-  // failure" lesson — never call anything blocked then.
-  if (!ctx.controlOk) {
-    return inconclusive(primary, 'control-failed', CONTROL_FAILED);
-  }
+  // Without any working network, a failure may be the whole network: OONI's "expected failure"
+  // lesson — never call anything blocked then, not even by policy (a dead network is the story).
+  if (!ctx.controlOk && !ctx.signIn) return inconclusive(primary, 'control-failed', CONTROL_FAILED);
 
-  // Browser policy (URLBlocklist) blocks navigations only: the fetch may well get 200.
+  // Browser policy (URLBlocklist) blocks navigations only: the fetch may well get 200. It is a
+  // local fact about this browser, so it stands behind a sign-in portal too.
   if (navigation && isBlockedByAdministrator(navigation.netError)) {
     return {
       channel,
@@ -82,6 +88,9 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
     };
   }
 
+  // Behind a sign-in portal every answer is the portal's: a success proves nothing either.
+  if (!ctx.controlOk) return inconclusive(primary, 'sign-in-required', SIGN_IN_REQUIRED);
+
   // Proxy sign-in needed on any request of the channel: never let another probe call it blocked.
   const signIn = [websocket, ...fetches].find((o) => o !== undefined && proxySignInOf(o) !== undefined);
   if (signIn) return classifyObservation(signIn, ctx.serviceDomains ?? []);
@@ -89,9 +98,9 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
   const domains = ctx.serviceDomains ?? [];
   if (websocket) {
     const host = hostOf(websocket.url);
-    return classifyWebSocket(websocket, fetches.find((f) => host !== undefined && hostOf(f.url) === host), domains);
+    return classifyWebSocket(websocket, fetches.find((f) => host !== undefined && hostOf(f.url) === host), domains, ctx);
   }
-  if (fetches.length > 0) return withRestriction(noteInspection(pickBest(fetches.map((f) => classifyObservation(f, domains)))), fetches);
+  if (fetches.length > 0) return withRestriction(noteInspection(pickBest(fetches.map((f) => withDns(classifyObservation(f, domains), f, ctx)))), fetches);
 
   // Navigation only. ERR_BLOCKED_BY_CLIENT is expected there: the probe engine blocks its
   // own navigation with a declarativeNetRequest rule so it never reaches the network.
@@ -107,7 +116,7 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
  * host answers, the server may simply refuse handshakes from outside its app: never
  * claim blocked then.
  */
-function classifyWebSocket(ws: Observation, followUp: Observation | undefined, domains: readonly string[]): ChannelVerdict {
+function classifyWebSocket(ws: Observation, followUp: Observation | undefined, domains: readonly string[], ctx: DnsContext): ChannelVerdict {
   if (ws.ws?.opened) {
     return { channel: ws.channel, verdict: 'reachable', reason: 'ws-open', evidence: evidenceOf(ws, `The WebSocket ${ws.url} opened.`) };
   }
@@ -122,7 +131,7 @@ function classifyWebSocket(ws: Observation, followUp: Observation | undefined, d
   }
   if (!followUp) return inconclusive(ws, 'ws-failed-no-followup', `${failure}, and no HTTPS probe of the same host tells why.`);
 
-  const host = classifyObservation(followUp, domains);
+  const host = withDns(classifyObservation(followUp, domains), followUp, ctx);
   // Lower-case the quoted sentence so the composed detail stays one sentence.
   const said = host.evidence.detail.replace(/\.$/, '').replace(/^[A-Z](?![A-Z])/, (c) => c.toLowerCase());
   if (host.verdict === 'blocked') {
@@ -132,6 +141,11 @@ function classifyWebSocket(ws: Observation, followUp: Observation | undefined, d
     return inconclusive(ws, 'ws-failed-host-reachable', `${failure}, but the host answers over HTTPS (${said}); the server may refuse handshakes from outside its app.`);
   }
   return inconclusive(ws, host.reason, `${failure}, and the HTTPS probe of the same host was inconclusive too (${said}).`);
+}
+
+/** Why nothing can be judged without a working control: offline, or sign-in required. */
+function controlFailure(ctx: ChannelContext): { reason: 'control-failed' | 'sign-in-required'; detail: string } {
+  return ctx.signIn ? { reason: 'sign-in-required', detail: SIGN_IN_REQUIRED } : { reason: 'control-failed', detail: CONTROL_FAILED };
 }
 
 /** "Any endpoint of the set works ⇒ reachable" (OONI IM tests): best verdict wins. */

@@ -196,3 +196,37 @@ describe('redirects the service makes itself', () => {
   });
 });
 
+
+describe('redirect chains (OONI QA: too many redirects, redirect then failure)', () => {
+  it('a redirect loop is the service’s fault ⇒ inconclusive, never blocked', () => {
+    for (const code of ['net::ERR_TOO_MANY_REDIRECTS', 'NS_ERROR_REDIRECT_LOOP']) {
+      const loop = errorObs('https://www.youtube.com/', code, 30, { redirects: Array.from({ length: 20 }, () => ({ from: 'https://www.youtube.com/', to: 'https://www.youtube.com/', status: 302 })) });
+      expect(summary(run(loop))).toEqual(['inconclusive', undefined, 'redirect-loop']);
+    }
+  });
+
+  it('a redirect within the service whose target is reset ⇒ blocked with the hop’s mechanism, naming the hop', () => {
+    const v = run(errorObs('https://www.youtube.com/', 'net::ERR_CONNECTION_RESET', 9, { redirects: [{ from: 'https://www.youtube.com/', to: 'https://m.youtube.com/', status: 302 }] }));
+    expect(summary(v)).toEqual(['blocked', 'tcp', 'tcp-reset']);
+    expect(v.evidence.detail).toBe('After 1 redirect, the request to m.youtube.com failed: the connection was reset (a filter often injects the reset) (net::ERR_CONNECTION_RESET).');
+  });
+
+  it('a redirect to another site that fails names that hop’s mechanism but stays inconclusive', () => {
+    const v = run(errorObs('https://bit.ly/x', 'net::ERR_CONNECTION_REFUSED', 9, { redirects: [{ from: 'https://bit.ly/x', to: 'https://www.example.com/', status: 301 }] }));
+    expect(summary(v)).toEqual(['inconclusive', undefined, 'foreign-redirect-failed']);
+    expect(v.evidence.detail).toMatch(/redirected to www\.example\.com, which then failed \(tcp: the TCP connection was actively refused/);
+  });
+});
+
+describe('a redirect loop our timer cut short', () => {
+  it('is still a loop, not a timeout', () => {
+    const hops = Array.from({ length: 7 }, () => ({ from: 'https://www.twitch.tv/robots.txt', to: 'https://www.twitch.tv/robots.txt', status: 302 }));
+    const v = run(fetchObs('https://www.twitch.tv/robots.txt', { timedOut: true, netError: 'net::ERR_ABORTED', redirects: hops }));
+    expect(summary(v)).toEqual(['inconclusive', undefined, 'redirect-loop']);
+  });
+
+  it('an http→https upgrade then a slow answer is a timeout, not a loop', () => {
+    const v = run(fetchObs('http://www.twitch.tv/', { timedOut: true, redirects: [{ from: 'http://www.twitch.tv/', to: 'https://www.twitch.tv/', status: 307 }] }));
+    expect(v.reason).toBe('timeout-probe-timer');
+  });
+});

@@ -56,6 +56,12 @@ export function classifyObservation(obs: Observation, serviceDomains: readonly s
     if (fp) return verdict('blocked', 'block-page-vendor', `The request was redirected to a ${fp.vendor} block page (${fp.matched}).`, 'block-page', fp);
   }
 
+  // A chain that comes back to a URL it already left is a loop, even when our timer cut it short
+  // before the browser's own limit (ERR_TOO_MANY_REDIRECTS): the service's fault, not a block.
+  if (obs.status === undefined && loopsBack(obs.redirects)) {
+    return verdict('inconclusive', 'redirect-loop', `The service redirects in a loop (${obs.redirects.length} redirects, back to ${obs.redirects.at(-1)?.to}): its own fault, not a block.`);
+  }
+
   // Our own timer, not the error string, proves a timeout: the browser then reports
   // ERR_ABORTED or nothing at all (lab-notes.md: silent plain-HTTP connection).
   if (obs.timedOut) {
@@ -76,9 +82,12 @@ export function classifyObservation(obs: Observation, serviceDomains: readonly s
   if (obs.netError) {
     const c = classifyNetError(obs.netError);
     if (c.outcome === 'blocked' && foreign && c.mechanism !== 'extension') {
-      return verdict('inconclusive', 'foreign-redirect-failed', `The service redirected to ${finalHost}, which then failed (${obs.netError}); that says nothing certain about the service.`);
+      return verdict('inconclusive', 'foreign-redirect-failed', `The service redirected to ${finalHost}, which then failed (${c.mechanism}: ${c.detail}, ${obs.netError}); another site's failure says nothing certain about the service.`);
     }
-    return verdict(c.outcome, c.reason, `${capitalize(c.detail)} (${obs.netError}).`, c.mechanism);
+    // After redirects, the hop that failed is named: its mechanism is what blocked the service.
+    const hop = obs.redirects.length > 0 && c.reason !== 'redirect-loop' ? hostOf(obs.redirects.at(-1)?.to) : undefined;
+    const where = hop ? `After ${obs.redirects.length} redirect${obs.redirects.length > 1 ? 's' : ''}, the request to ${hop} failed: ` : '';
+    return verdict(c.outcome, c.reason, `${where}${where ? c.detail : capitalize(c.detail)} (${obs.netError}).`, c.mechanism);
   }
 
   if (obs.status === undefined) {
@@ -127,6 +136,16 @@ export function classifyObservation(obs: Observation, serviceDomains: readonly s
     return verdict('reachable', 'redirect-same-site', `The service redirected to its own ${view.urls.at(-1)} (login or consent page), which is not a block.`);
   }
   return verdict('reachable', 'http-ok', `The service answered HTTP ${obs.status}.`);
+}
+
+/** True when a redirect leads back to a URL the chain already left. */
+function loopsBack(redirects: Observation['redirects']): boolean {
+  const left = new Set<string>();
+  for (const hop of redirects) {
+    left.add(hop.from);
+    if (left.has(hop.to)) return true;
+  }
+  return false;
 }
 
 /** True when the final URL differs from the request by more than an http→https upgrade. */

@@ -50,4 +50,6 @@ export const FIREFOX_NOT_BLOCKING: Readonly<Record<string, { reason: string; det
   // Not observed in the lab: Firefox's HTTP channel maps a proxy's 407 to this code (its source).
   // A proxy that wants credentials has not judged the service yet.
   NS_ERROR_PROXY_AUTHENTICATION_FAILED: PROXY_SIGN_IN,
+  // Not observed in the lab: Firefox's name for a redirect loop (its error list, 0x804B001F).
+  NS_ERROR_REDIRECT_LOOP: { reason: 'redirect-loop', detail: 'the service redirects in a loop (too many redirects), its own fault rather than a block' },
 };

@@ -59,11 +59,15 @@ const CHROMIUM_RULES: Readonly<Record<string, Rule>> = {
   ERR_BLOCKED_BY_CLIENT: blocked('extension', 'extension-blocked', 'another browser extension (e.g. an ad blocker) blocked the request'),
 };
 
+const REDIRECT_LOOP = { reason: 'redirect-loop', detail: 'the service redirects in a loop (too many redirects), its own fault rather than a block' };
+
 /** Errors that say nothing about filtering: never call them blocked. */
 const NOT_BLOCKING: Readonly<Record<string, { reason: string; detail: string }>> = {
   ERR_ABORTED: { reason: 'aborted', detail: 'the request was aborted before our own timer ran out' },
   ERR_INTERNET_DISCONNECTED: { reason: 'offline', detail: 'the computer was offline' },
   ERR_NETWORK_CHANGED: { reason: 'network-changed', detail: 'the network changed during the probe' },
+  // A redirect loop is the service's own fault (OONI's "too many redirects" QA case): not a block.
+  ERR_TOO_MANY_REDIRECTS: REDIRECT_LOOP,
   // A proxy that wants credentials has not judged the service yet (see proxy-auth.ts).
   ERR_PROXY_AUTH_REQUESTED: PROXY_SIGN_IN,
   ERR_PROXY_AUTH_UNSUPPORTED: PROXY_SIGN_IN,
