@@ -96,12 +96,20 @@ describe('NetErrorTracker waiting for a late error event', () => {
     expect(o.netError).toBeUndefined();
   });
 
-  it('never waits for a probe that got a response, nor for one our own timer ended', async () => {
+  it('never waits for a probe whose events already came, nor for one our own timer ended', async () => {
     const t = new NetErrorTracker();
     const started = Date.now();
-    await t.finish(t.begin('https://ok.test/'), obs('https://ok.test/', 200), 5000);
+    const ok = t.begin('https://ok.test/');
+    t.onBeforeRequest({ ...xhr, requestId: '8', url: ok.requestUrl });
+    t.onResponseStarted({ ...xhr, requestId: '8', url: ok.requestUrl, ip: '192.0.2.8' });
+    await t.finish(ok, obs('https://ok.test/', 200), 5000);
+    // An answer without an address (the browser gives none) ends the wait as well.
+    const noIp = t.begin('https://noip.test/');
+    t.onBeforeRequest({ ...xhr, requestId: '10', url: noIp.requestUrl });
+    t.onResponseStarted({ ...xhr, requestId: '10', url: noIp.requestUrl });
+    await t.finish(noIp, obs('https://noip.test/', 200), 5000);
     await t.finish(t.begin('https://silent.test/'), { ...obs('https://silent.test/'), timedOut: true }, 5000);
-    // Far below the 5 s cap: it did not wait for an event that will never come (or only says "aborted").
+    // Far below the 5 s cap: it did not wait for an event that already came (or only says "aborted").
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -135,5 +143,17 @@ describe('NetErrorTracker waiting for a late error event', () => {
     t.onBeforeRequest({ requestId: '9', url: p.requestUrl, tabId: -1 });
     setTimeout(() => t.onResponseStarted({ requestId: '9', url: 'https://a.test/', tabId: -1, ip: '127.0.0.3' }), 20);
     expect((await t.finish(p, obs('https://a.test/', 200))).ip).toBe('127.0.0.3');
+  });
+
+  it('an answered probe gets its address even when the request-start event also trails the fetch (seen under load)', async () => {
+    const t = new NetErrorTracker();
+    const p = t.begin('https://a.test/');
+    const finished = t.finish(p, obs('https://a.test/', 200), 1500);
+    // 600 ms: past the half-second an answered probe used to wait, as measured during a full-catalog audit.
+    setTimeout(() => {
+      t.onBeforeRequest({ ...xhr, requestId: '11', url: p.requestUrl });
+      t.onResponseStarted({ ...xhr, requestId: '11', url: p.requestUrl, ip: '127.0.0.3' });
+    }, 600);
+    expect((await finished).ip).toBe('127.0.0.3');
   });
 });

@@ -53,21 +53,27 @@ export interface TrackedRequest {
 
 interface Pending extends TrackedRequest {
   tag?: string;
+  /** `onResponseStarted` came (with or without an address). */
+  answeredSeen?: boolean;
   markStarted(at: number): void;
   signalError(): void;
   signalAnswered(): void;
 }
 
 /**
- * How long a failed probe waits for its error event. The event trails the
- * rejected fetch by a few ms on a quiet machine, but by hundreds under load
- * (and in Firefox, whose events cross processes); without it the verdict
- * would lose its mechanism. A probe that got a response, or that our own
- * timer ended, never waits.
+ * How long a probe waits for the webRequest event it still needs: a failed probe
+ * for its error, an answered one for the address its answer came from
+ * (`onResponseStarted`). webRequest events reach the extension on their own path,
+ * behind every other request's events, so they trail the fetch: by a few ms on a
+ * quiet machine, but by hundreds under load — measured here during a full-catalog
+ * audit, the address event of an answered probe arrived up to 0.8 s after its
+ * headers, after the whole body had been read (and in Firefox events cross
+ * processes). Without the error the verdict loses its mechanism; without the
+ * address a split-horizon or sinkhole answer goes unseen, and the control's own
+ * address (docs/verdicts-on-real-networks.md, rule 6) is lost. A probe our own
+ * timer ended never waits: the browser can only report our abort.
  */
 export const ERROR_EVENT_WAIT_MS = 2000;
-/** How long an answered probe waits for the address its answer came from (`onResponseStarted`). */
-export const ADDRESS_EVENT_WAIT_MS = 500;
 
 async function raceTimer(event: Promise<void>, ms: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -137,6 +143,7 @@ export class NetErrorTracker {
     const pending = this.byRequestId.get(event.requestId);
     if (!pending) return;
     if (event.ip) pending.ip = event.ip;
+    pending.answeredSeen = true;
     pending.signalAnswered();
   }
 
@@ -156,16 +163,18 @@ export class NetErrorTracker {
   /**
    * Merge what webRequest saw into the observation and forget the probe. A
    * probe that got no response waits (at most `maxWaitMs`) for its error event,
-   * which trails the rejected fetch — unless our own timer ended it: then the
-   * browser can only report our abort.
+   * one that got a response for its address event, both of which trail the
+   * fetch — unless our own timer ended it: then the browser can only report our
+   * abort. The wait does not depend on having seen the request start: its
+   * `onBeforeRequest` travels the same lagging path, so under load it can arrive
+   * after the fetch has already resolved.
    */
   async finish(request: TrackedRequest, obs: Observation, maxWaitMs = ERROR_EVENT_WAIT_MS): Promise<Observation> {
     const pending = request as Pending;
     if (obs.status === undefined && !obs.timedOut && !pending.netError && maxWaitMs > 0) {
       await raceTimer(pending.errored, maxWaitMs);
-    } else if (obs.status !== undefined && pending.requestId && !pending.ip && maxWaitMs > 0) {
-      // The address event can trail the fetch on a loaded machine, like the error event.
-      await raceTimer(pending.answered, Math.min(ADDRESS_EVENT_WAIT_MS, maxWaitMs));
+    } else if (obs.status !== undefined && !pending.answeredSeen && maxWaitMs > 0) {
+      await raceTimer(pending.answered, maxWaitMs);
     }
     if (pending.tag !== undefined) this.byTag.delete(pending.tag);
     const rest = (this.sockets.get(pending.url) ?? []).filter((p) => p !== pending);
