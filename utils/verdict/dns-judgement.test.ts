@@ -61,9 +61,39 @@ describe('sinkholes: the address a public name went to', () => {
     expect(summary(v)).toEqual(['blocked', 'dns', 'dns-sinkhole']);
   });
 
-  it('an unconfirmed private answer says so', () => {
-    const v = run(errorObs(URL_, 'net::ERR_CONNECTION_RESET', 1, { localDns: local(['10.0.0.9']), publicDns: UNREACHABLE }));
+  it('where the control came from public addresses, an unconfirmed private answer is a sinkhole and says so', () => {
+    const v = classifyChannel([errorObs(URL_, 'net::ERR_CONNECTION_RESET', 1, { localDns: local(['10.0.0.9']), publicDns: UNREACHABLE })], { controlOk: true, pathAddresses: ['142.250.74.35'] });
+    expect(summary(v)).toEqual(['blocked', 'dns', 'dns-sinkhole']);
     expect(v.evidence.detail).toMatch(/unconfirmed/);
+  });
+});
+
+describe('behind a gateway (the control answered from a non-public address), the local answer needs public resolvers to contradict it', () => {
+  // A TLS-intercepting proxy and a block-page server both fail the certificate; what tells them apart
+  // is where the name leads. Behind a gateway the browser may not have dialled the local answer at all.
+  const intercepted = (extra: Partial<Observation>) => run(errorObs(URL_, 'Peer’s Certificate issuer is not recognized.', 40, { localDns: local(['127.113.4.9']), ...extra }));
+
+  it('no public resolver reachable ⇒ the browser’s own error stands (TLS), never an unconfirmed sinkhole', () => {
+    expect(summary(intercepted({ publicDns: UNREACHABLE }))).toEqual(['blocked', 'tls', expect.any(String)]);
+    expect(summary(run(errorObs(URL_, 'net::ERR_CONNECTION_REFUSED', 1, { localDns: local(['10.0.0.9']), publicDns: UNREACHABLE })))).toEqual(['blocked', 'tcp', 'tcp-refused']);
+  });
+
+  it('public resolvers give the same address ⇒ the name really leads there: TLS', () => {
+    expect(summary(intercepted({ publicDns: pub(['127.113.4.9']) }))).toEqual(['blocked', 'tls', expect.any(String)]);
+  });
+
+  it('public resolvers give another address, or know no such name ⇒ the network’s DNS sent it there: sinkhole', () => {
+    expect(summary(intercepted({ publicDns: pub(['142.250.74.46']) }))).toEqual(['blocked', 'dns', 'dns-sinkhole']);
+    const ghost = intercepted({ publicDns: NXDOMAIN });
+    expect(summary(ghost)).toEqual(['blocked', 'dns', 'dns-sinkhole']);
+    expect(ghost.evidence.detail).toMatch(/know no such name/);
+  });
+
+  it('0.0.0.0 and known block-page addresses need no confirmation; an answer the browser got from a private address neither', () => {
+    expect(summary(run(errorObs(URL_, 'net::ERR_CONNECTION_REFUSED', 1, { localDns: local(['0.0.0.0']), publicDns: UNREACHABLE })))[2]).toBe('dns-sinkhole');
+    expect(summary(run(errorObs(URL_, 'net::ERR_CERT_COMMON_NAME_INVALID', 40, { localDns: local(['146.112.61.106']), publicDns: UNREACHABLE })))[2]).toBe('dns-sinkhole');
+    const page = '<html><head><title>Accès refusé</title></head><body>L’accès au site est bloqué par la politique de sécurité de votre entreprise.</body></html>';
+    expect(summary(run(okObs(URL_, 200, { ip: '10.10.34.35', headers: { 'content-type': 'text/html' }, bodySnippet: page, title: 'Accès refusé' })))[2]).toBe('dns-sinkhole');
   });
 });
 

@@ -35,6 +35,8 @@ function judge(base: ChannelVerdict, obs: Observation, ctx: DnsContext): Refined
   if (base.mechanism === 'dns' && obs.publicDns) return judgeDnsFailure(base, host, obs.publicDns);
   const local = obs.ip ?? (obs.localDns?.status === 'ok' ? obs.localDns.addresses[0] : undefined);
   if (!local || ctx.pathAddresses?.includes(local)) return undefined;
+  // Where the browser really connected (an answer came back from there), or only what this machine's resolver says.
+  const dialled = obs.ip !== undefined;
   const owner = blockPageAddressOwner(local);
   const cls = addressClass(local);
   if (!owner && !SINKHOLE_CLASSES.has(cls)) return undefined;
@@ -53,7 +55,24 @@ function judge(base: ChannelVerdict, obs: Observation, ctx: DnsContext): Refined
     };
   }
   if (base.verdict !== 'blocked' || base.mechanism === 'policy' || base.mechanism === 'extension') return undefined;
+  // Behind a gateway the browser may never have dialled the local answer (an explicit proxy resolves
+  // names itself), and this network may answer every public name with an address of its own: the
+  // local answer's class proves nothing until public resolvers contradict it (rule 6).
+  if (!dialled && behindGateway(ctx) && !contradicts(pub, local)) return undefined;
   return sinkhole(host, local, `a ${cls} address`, confirmation);
+}
+
+/**
+ * The control hosts (public names) were answered from a non-public address: the network's own
+ * gateway — an explicit proxy, a gateway its DNS sends every name to, or the lab on this machine.
+ */
+function behindGateway(ctx: DnsContext): boolean {
+  return (ctx.pathAddresses ?? []).some((a) => SINKHOLE_CLASSES.has(addressClass(a)));
+}
+
+/** Public resolvers say something else than the local answer: other addresses, or no such name. */
+function contradicts(pub: DnsAnswer | undefined, local: string): boolean {
+  return (pub?.status === 'ok' && pub.addresses.length > 0 && !pub.addresses.includes(local)) || pub?.status === 'nxdomain';
 }
 
 function sinkhole(host: string, local: string, what: string, confirmation: string): Refined {
