@@ -23,7 +23,7 @@ describe('npm run catalog', () => {
   });
 
   it('counts services, categories and sourced usage', () => {
-    expect(summaryLine(reference as Catalog)).toBe('53 services in 12 categories, 19 with sourced usage (FR 14, US 16)');
+    expect(summaryLine(reference as Catalog)).toBe('53 services in 12 categories, 20 with sourced usage (FR 15, US 16)');
   });
 
   it('prints JSON that is the catalog itself', () => {
