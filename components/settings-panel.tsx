@@ -3,6 +3,7 @@ import type { Settings } from '../utils/settings';
 import { LOCALES, populationLabel, type MessageKey } from '../utils/i18n';
 import { POPULATIONS } from '../utils/catalog/types';
 import { TIMEOUT_RANGE } from '../utils/audit/settings';
+import { LABEL_MAX } from '../utils/catalog/label-rules';
 import { MAX_AUDIT_DOWNLOAD_BYTES } from '../utils/probe/throughput-limits';
 import { useI18n } from './i18n';
 
@@ -79,7 +80,7 @@ export function SettingsPanel({ settings, onSave }: { settings: Settings; onSave
         {draft.labelNetwork && (
           <label>
             {t('settingsNetworkLabel')}
-            <input type="text" maxLength={80} value={draft.networkLabel} onInput={(e) => set('networkLabel', e.currentTarget.value)} />
+            <input type="text" maxLength={LABEL_MAX.networkLabel} value={draft.networkLabel} onInput={(e) => set('networkLabel', e.currentTarget.value)} />
           </label>
         )}
         <label class="check">

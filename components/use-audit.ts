@@ -3,6 +3,7 @@ import type { AuditState } from '../utils/audit/state';
 import type { Report } from '../utils/report/types';
 import type { PageApi } from '../utils/ui/page-api';
 import type { Settings } from '../utils/settings';
+import { DEFAULT_AUDIT_OPTIONS } from '../utils/audit/settings';
 
 /** How often a page re-reads a running audit. The state comes from IndexedDB, so it survives a closed popup. */
 export const POLL_MS = 300;
@@ -72,7 +73,7 @@ export function useAudit(api: PageApi, settings: Settings | null, onFinished?: (
     ...(error ? { error } : {}),
     async start() {
       try {
-        const { auditId, joined } = await api.startAudit({ trigger: 'user', options: { timeoutMs: settings?.timeoutMs ?? 8000 } });
+        const { auditId, joined } = await api.startAudit({ trigger: 'user', options: { timeoutMs: settings?.timeoutMs ?? DEFAULT_AUDIT_OPTIONS.timeoutMs } });
         if (!joined) {
           startedHere.current = auditId;
           if (settings?.labelNetwork && settings.networkLabel) await api.setAuditNote({ auditId, networkLabel: settings.networkLabel });

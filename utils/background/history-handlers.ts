@@ -1,6 +1,7 @@
 import type { AuditStore } from '../store/audits';
 import { summarizeAudit } from '../history/summary';
 import { handle } from './handle';
+import { LABEL_MAX } from '../catalog/label-rules';
 import { employeeAuditFilter } from '../managed/audit-visibility';
 
 /** History handlers for the dashboard and popup: list, delete, label audits and apply retention. */
@@ -23,7 +24,7 @@ export function registerHistoryHandlers(storeReady: Promise<AuditStore>): void {
   handle('applyRetention', async (policy) => ({ deleted: await (await storeReady).applyRetention(policy) }));
   handle('setAuditNote', async ({ auditId, networkLabel }) => {
     if (!(await visibleAudit(auditId))) return false;
-    await (await storeReady).putNote({ auditId, networkLabel: networkLabel.trim().slice(0, 80) });
+    await (await storeReady).putNote({ auditId, networkLabel: networkLabel.trim().slice(0, LABEL_MAX.networkLabel) });
     return true;
   });
 }

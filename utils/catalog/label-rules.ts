@@ -30,3 +30,23 @@ export function label(max: number) {
     v.check((s) => !HIDDEN_CHARACTER.test(s), (issue) => `contains an invisible or control character (${hiddenCharacter(String(issue.input)) ?? '?'})`),
   );
 }
+
+/**
+ * The longest each label may be, wherever it is checked: catalog import, managed policy,
+ * report validation at the receiver, the user's settings and the pages' inputs.
+ */
+export const LABEL_MAX = {
+  serviceName: 100,
+  catalogName: 200,
+  catalogVersion: 50,
+  site: 100,
+  organisation: 200,
+  /** The user's network label ("Paris HQ, guest Wi-Fi"), attached to audits by opt-in. */
+  networkLabel: 80,
+} as const;
+
+/** Service, category and usage-source ids: lowercase letters, digits and inner hyphens, up to 40. */
+export const CATALOG_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** A catalog id, refused with `message` (which says whose id it is). */
+export const catalogId = (message = 'not a lowercase id') => v.pipe(v.string(), v.regex(CATALOG_ID, message));

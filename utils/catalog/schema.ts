@@ -1,9 +1,8 @@
 import * as v from 'valibot';
 import { FORMULA_TRIGGER } from './csv-columns';
 import { EndpointsSchema } from './endpoint-schema';
-import { label } from './label-rules';
+import { catalogId, label, LABEL_MAX } from './label-rules';
 
-const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** One DNS label: letters, digits, inner hyphens, 1–63 chars (RFC 1035 §2.3.1, relaxed to allow digits first). */
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
@@ -97,15 +96,15 @@ export const RetiredSchema = v.strictObject({
   /** Successor in words, e.g. "Microsoft Teams (free)". */
   successor: v.optional(text(200)),
   /** Optional id of the successor's entry; the reference test checks it resolves (a custom catalog may point into the reference). */
-  successorId: v.optional(v.pipe(v.string(), v.regex(ID, 'not a lowercase id (a-z, 0-9, -)'))),
+  successorId: v.optional(catalogId('not a lowercase id (a-z, 0-9, -)')),
   note: v.optional(text(500)),
 });
 
 const ServiceFieldsSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(ID, 'not a lowercase id (a-z, 0-9, -)')),
-  name: text(100),
-  nameFr: v.optional(text(100)),
-  category: v.pipe(v.string(), v.regex(ID, 'not a lowercase category id')),
+  id: catalogId('not a lowercase id (a-z, 0-9, -)'),
+  name: text(LABEL_MAX.serviceName),
+  nameFr: v.optional(text(LABEL_MAX.serviceName)),
+  category: catalogId('not a lowercase category id'),
   /** Registrable domains that belong to the service: a redirect inside them is not foreign. */
   domains: v.optional(v.array(v.pipe(v.string(), v.check(isHostname, 'not a domain')))),
   retired: v.optional(RetiredSchema),
@@ -136,8 +135,8 @@ export const ServiceEntrySchema = v.pipe(
 );
 
 /** A catalog's name: from the file for CSV, so it is checked like any label. */
-export const CatalogNameSchema = text(200);
-const CatalogVersionSchema = v.pipe(v.string(), v.minLength(1, 'empty'), label(50));
+export const CatalogNameSchema = text(LABEL_MAX.catalogName);
+const CatalogVersionSchema = v.pipe(v.string(), v.minLength(1, 'empty'), label(LABEL_MAX.catalogVersion));
 
 /** A whole catalog, reference or custom; `schemaVersion` is bumped when the JSON shape changes. */
 export const CatalogSchema = v.strictObject({

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { UsageFigureSchema, type Catalog, type UsageFigure } from './schema';
 import type { ActivityFigure } from './activities';
+import { catalogId } from './label-rules';
 
 /**
  * The source files of `data/usage/` and their compilation into the catalog's usage
@@ -10,7 +11,7 @@ import type { ActivityFigure } from './activities';
 
 const Share = v.pipe(v.number(), v.minValue(0), v.maxValue(1, 'a share is 0..1, not a percentage'));
 const Figure = v.union([Share, v.strictObject({ share: Share, metric: v.pipe(v.string(), v.minLength(1)) })]);
-const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'not a lowercase id'));
+const Id = catalogId();
 
 /** One category figure as compiled into `activities.json`. */
 export const ActivityFigureSchema = v.strictObject({

@@ -1,26 +1,22 @@
 import * as v from 'valibot';
 import { UsageFigureSchema } from '../catalog/schema';
-import { label } from '../catalog/label-rules';
+import { catalogId, label, LABEL_MAX } from '../catalog/label-rules';
 import { MECHANISMS, VERDICTS } from '../verdict/types';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION } from '../report/types';
 
-/**
- * A label shown on the fleet page and written to CSV. Reports arrive from every
- * browser of a fleet, or from anyone who can reach the receiver; the rules are the
- * ones catalog import applies (`catalog/label-rules.ts`).
- */
-export { label };
+// Labels are shown on the fleet page and written to CSV; reports arrive from every browser of a
+// fleet, or from anyone who can reach the receiver: the rules are catalog import's (`catalog/label-rules.ts`).
 
 /** Report ids and install ids: UUIDs in practice; anything id-like up to 100 characters is fine. */
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'not an id (letters, digits, . _ : -)'));
-/** Catalog ids (same rule as `catalog/schema.ts`). */
-const CatalogId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'not a lowercase id'));
+/** Catalog ids, as the catalog defines them. */
+const CatalogId = catalogId();
 const Timestamp = v.pipe(v.string(), v.isoTimestamp('not an ISO timestamp'));
 
 /** One service as the fleet needs it: verdict, mechanism and usage (channel evidence is dropped). */
 export const FleetServiceSchema = v.object({
   id: CatalogId,
-  name: label(100),
+  name: label(LABEL_MAX.serviceName),
   category: CatalogId,
   usage: v.pipe(v.array(UsageFigureSchema), v.maxLength(20)),
   verdict: v.picklist(VERDICTS, 'unknown verdict'),
@@ -40,12 +36,12 @@ export const FleetReportSchema = v.object({
   trigger: v.picklist(['user', 'cli', 'schedule'], 'unknown trigger'),
   startedAt: Timestamp,
   finishedAt: v.optional(Timestamp),
-  site: v.optional(label(100)),
-  organisation: v.optional(label(200)),
+  site: v.optional(label(LABEL_MAX.site)),
+  organisation: v.optional(label(LABEL_MAX.organisation)),
   installId: v.optional(Id),
   tool: v.object({ name: label(50), version: label(50) }),
   browser: v.object({ name: label(50), version: label(50) }),
-  catalog: v.object({ name: label(200), version: label(50), hash: label(200) }),
+  catalog: v.object({ name: label(LABEL_MAX.catalogName), version: label(LABEL_MAX.catalogVersion), hash: label(200) }),
   control: v.object({ ok: v.boolean() }),
   services: v.pipe(v.array(FleetServiceSchema), v.maxLength(2000, 'more than 2000 services')),
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { label } from '../fleet/report-schema';
+import { label, LABEL_MAX } from '../catalog/label-rules';
 import { MAX_SCHEDULE_HOURS, MIN_SCHEDULE_HOURS } from '../schedule/hours';
 
 export { MAX_SCHEDULE_HOURS, MIN_SCHEDULE_HOURS };
@@ -30,8 +30,8 @@ const Url = v.pipe(v.string(), v.maxLength(2048), v.check(isUploadUrl, 'not an h
  * invalid one is ignored on its own (reported in `issues`), never the whole policy.
  */
 export const MANAGED_FIELDS = {
-  organisation: label(200),
-  site: label(100),
+  organisation: label(LABEL_MAX.organisation),
+  site: label(LABEL_MAX.site),
   catalogUrl: Url,
   scheduleHours: v.pipe(
     v.number(),

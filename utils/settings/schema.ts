@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { LOCALES } from '../i18n/locale';
 import { POPULATIONS } from '../catalog/types';
-import { TIMEOUT_RANGE } from '../audit/settings';
+import { DEFAULT_AUDIT_OPTIONS, TIMEOUT_RANGE } from '../audit/settings';
+import { LABEL_MAX } from '../catalog/label-rules';
 
 /**
  * The user's settings, kept in `browser.storage.local` under one key. Nothing
@@ -14,7 +15,7 @@ export const SettingsSchema = v.object({
   /** Per-probe timeout for audits started from the UI. */
   timeoutMs: v.fallback(
     v.pipe(v.number(), v.integer(), v.minValue(TIMEOUT_RANGE.min), v.maxValue(TIMEOUT_RANGE.max)),
-    8000,
+    DEFAULT_AUDIT_OPTIONS.timeoutMs,
   ),
   /** Whose usage figures weigh the gap; `auto` follows the UI language (gap/population.ts). */
   population: v.fallback(v.picklist(['auto', ...POPULATIONS]), 'auto'),
@@ -24,7 +25,7 @@ export const SettingsSchema = v.object({
   retentionDays: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650)), 180),
   /** Opt-in: attach a network label ("Paris HQ, guest Wi-Fi") to new audits and the printed report. */
   labelNetwork: v.fallback(v.boolean(), false),
-  networkLabel: v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(80)), ''),
+  networkLabel: v.fallback(v.pipe(v.string(), v.trim(), v.maxLength(LABEL_MAX.networkLabel)), ''),
   /** Opt-in: open the dashboard when an audit started from the popup finishes. */
   openDashboardWhenDone: v.fallback(v.boolean(), false),
 });
