@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageApi } from '../utils/ui/page-api';
-import type { Settings } from '../utils/settings';
-import type { I18n } from '../utils/i18n';
 import type { Report } from '../utils/report/types';
 import type { AuditSummary } from '../utils/history/summary';
 import { compareReports, type AuditComparison } from '../utils/history/compare';
@@ -12,6 +10,7 @@ import type { FleetStatus } from '../utils/schedule/status';
 import type { CatalogInfo } from '../utils/catalog/catalog-info';
 import { I18nProvider } from './i18n';
 import { DashboardView } from './dashboard-view';
+import { usePageSetup } from './use-page-setup';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -21,8 +20,6 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * comes from the page URL (`#audit=<id>`, as the popup links it).
  */
 export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAuditId?: string }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [i18n, setI18n] = useState<I18n | null>(null);
   const [audits, setAudits] = useState<AuditSummary[] | null>(null);
   const [shownId, setShownId] = useState(initialAuditId);
   const [report, setReport] = useState<Report | null>(null);
@@ -40,18 +37,18 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
       setShownId((id) => (id && list.some((a) => a.id === id) ? id : (list.find((a) => a.status === 'complete') ?? list[0])?.id));
     });
 
-  useEffect(() => {
-    void guard(async () => {
-      const s = await api.loadSettings();
-      setSettings(s);
-      setI18n(await api.loadI18n(s.language));
+  const page = usePageSetup(api, {
+    title: 'dashboardTitle',
+    async ready(s) {
       await api.getFleetStatus({}).then(setFleet, (e: unknown) => setError(errorText(e)));
       void guard(async () => setCatalog(await api.getCatalog({})));
       // Retention also runs here, so history shrinks when the user lowers it and reopens the page.
       await api.applyRetention({ maxAudits: s.retentionAudits, maxDays: s.retentionDays });
       await refreshAudits();
-    });
-  }, []);
+    },
+  });
+  const { settings, i18n } = page;
+  const shownError = error ?? page.error;
 
   // The shown audit's report; re-read while it runs so the table fills in.
   const shown = audits?.find((a) => a.id === shownId);
@@ -64,9 +61,7 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
     return () => clearInterval(timer);
   }, [shownId, shown?.status, shown?.done]);
 
-  if (!i18n || !settings) return error ? <p role="alert">{error}</p> : null;
-  document.documentElement.lang = i18n.locale;
-  document.title = i18n.t('dashboardTitle');
+  if (!i18n || !settings) return shownError ? <p role="alert">{shownError}</p> : null;
   const gap = report ? pickGap(report, settings.population, i18n.locale) : undefined;
   const population = gap?.population ?? (i18n.locale === 'fr' ? 'FR' : 'US');
   return (
@@ -80,7 +75,7 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
         {...(shown?.networkLabel ? { networkLabel: shown.networkLabel } : {})}
         settings={settings}
         comparison={comparison}
-        {...(error ? { error } : {})}
+        {...(shownError ? { error: shownError } : {})}
         onView={(id) => {
           setShownId(id);
           setComparison(null);
@@ -129,8 +124,7 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
         }
         onSaveSettings={async (next) => {
           const saved = await api.saveSettings(next);
-          setSettings(saved);
-          if (saved.language !== settings.language) setI18n(await api.loadI18n(saved.language));
+          await page.applySettings(saved);
           await api.applyRetention({ maxAudits: saved.retentionAudits, maxDays: saved.retentionDays });
           await refreshAudits();
         }}

@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { PageApi } from '../../utils/ui/page-api';
 import type { I18n, LanguageSetting, MessageKey } from '../../utils/i18n';
 import type { Report } from '../../utils/report/types';
-import type { Settings } from '../../utils/settings';
 import { exportFileName, reportToJson } from '../../utils/export/json';
 import { pickGap } from '../../utils/ui/gap-view';
 import { AUDIENCES, buildLetter, letterMailto, letterText, MAILTO_MAX, NOTE_MAX, REASONS, type LetterChoices } from '../../utils/letter/letter';
 import { I18nProvider } from '../i18n';
 import { LetterView } from './letter-view';
+import { usePageSetup } from '../use-page-setup';
 
 const reasonKey = (r: string) => `letter_reasonOpt_${r.replace(/-/g, '_')}` as MessageKey;
 
@@ -18,28 +18,25 @@ const reasonKey = (r: string) => `letter_reasonOpt_${r.replace(/-/g, '_')}` as M
  * employee sends it.
  */
 export function LetterApp({ api, auditId, copy }: { api: PageApi; auditId?: string; copy(text: string): Promise<void> }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [ui, setUi] = useState<I18n | null>(null);
   const [letterI18n, setLetterI18n] = useState<I18n | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [language, setLanguage] = useState<LanguageSetting>('auto');
   const [choices, setChoices] = useState<LetterChoices>({ audience: 'it', reason: 'customer-service', note: '' });
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    void (async () => {
-      const s = await api.loadSettings();
-      setSettings(s);
-      const i18n = await api.loadI18n(s.language);
-      setUi(i18n);
+  const [failed, setError] = useState<string>();
+  // The letter starts in the page's language; the employee may write it in the other one.
+  const page = usePageSetup(api, {
+    title: 'letter_pageTitle',
+    async ready(_settings, i18n) {
       setLetterI18n(i18n);
       setLanguage(i18n.locale as LanguageSetting);
       const id = auditId ?? (await api.getAuditState({}))?.id;
       const r = id ? await api.getReport({ auditId: id }) : null;
       setReport(r && r.status !== 'running' ? r : null);
-    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+    },
+  });
+  const { settings, i18n: ui } = page;
+  const error = failed ?? page.error;
 
   const pickLanguage = (value: LanguageSetting) => {
     setLanguage(value);
@@ -54,8 +51,6 @@ export function LetterApp({ api, auditId, copy }: { api: PageApi; auditId?: stri
 
   if (!ui || !settings) return error ? <p role="alert">{error}</p> : null;
   const { t } = ui;
-  document.documentElement.lang = ui.locale;
-  document.title = t('letter_pageTitle');
   const set = (change: Partial<LetterChoices>) => {
     setCopied(false);
     setChoices((c) => ({ ...c, ...change }));

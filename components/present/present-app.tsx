@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Catalog } from '../../utils/catalog/schema';
 import type { FleetReport } from '../../utils/fleet/validate-report';
 import { defaultPopulation } from '../../utils/gap';
-import type { I18n } from '../../utils/i18n';
 import type { Settings } from '../../utils/settings';
 import type { Deck, SlideId } from '../../utils/present/deck';
 import { visibleSlides } from '../../utils/present/deck';
@@ -11,6 +10,7 @@ import type { PresentApi } from '../../utils/present/present-api';
 import { pickGap } from '../../utils/ui/gap-view';
 import { I18nProvider } from '../i18n';
 import { useAudit } from '../use-audit';
+import { usePageSetup } from '../use-page-setup';
 import { AuditSlide } from './audit-slide';
 import { DeckView, type DeckSlide } from './deck-view';
 import { DiscussSlide } from './discuss-slide';
@@ -27,29 +27,24 @@ import { UsageSlide } from './usage-bars';
  * on its slide), and draws the visible slides in the trainer's order.
  */
 export function PresentApp({ api, catalog }: { api: PresentApi; catalog: Catalog }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
   const [deck, setDeck] = useState<Deck | null>(null);
   const [fleet, setFleet] = useState<FleetReport[]>([]);
-  const [i18n, setI18n] = useState<I18n | null>(null);
-  const [error, setError] = useState<string>();
   const languageOf = (d: Deck, s: Settings) => (d.language === 'auto' ? s.language : d.language);
-
-  useEffect(() => {
-    void (async () => {
-      const [s, d, f] = await Promise.all([api.loadSettings(), api.loadDeck(), api.loadFleetReports()]);
-      setSettings(s);
+  // The deck speaks its own language (or the extension's): it is read before the messages.
+  const { settings, i18n, error, setLanguage } = usePageSetup(api, {
+    title: 'present_pageTitle',
+    async language(s) {
+      const [d, f] = await Promise.all([api.loadDeck(), api.loadFleetReports()]);
       setDeck(d);
       setFleet(f);
-      setI18n(await api.loadI18n(languageOf(d, s)));
-    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
+      return languageOf(d, s);
+    },
+  });
   const audit = useAudit(api, settings);
   const population = !settings || !i18n ? 'US' : settings.population === 'auto' ? defaultPopulation(i18n.locale) : settings.population;
   const fleetData = useMemo(() => fleetSlideData(fleet, population), [fleet, population]);
 
   if (!settings || !deck || !i18n) return error ? <p role="alert">{error}</p> : null;
-  document.documentElement.lang = i18n.locale;
-  document.title = i18n.t('present_pageTitle');
   const report = audit.report;
   const gap = report ? pickGap(report, settings.population, i18n.locale) : undefined;
   const available = (id: SlideId) => id !== 'fleet' || fleetData !== null;
@@ -67,7 +62,7 @@ export function PresentApp({ api, catalog }: { api: PresentApi; catalog: Catalog
   const saveDeck = async (next: Deck) => {
     const saved = await api.saveDeck(next);
     setDeck(saved);
-    if (languageOf(saved, settings) !== languageOf(deck, settings)) setI18n(await api.loadI18n(languageOf(saved, settings)));
+    if (languageOf(saved, settings) !== languageOf(deck, settings)) await setLanguage(languageOf(saved, settings));
   };
   return (
     <I18nProvider value={i18n}>
