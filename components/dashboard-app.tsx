@@ -100,6 +100,14 @@ export function DashboardApp({ api, initialAuditId }: { api: PageApi; initialAud
         onSetSchedule={async (change) => {
           setFleet(await api.setUserSchedule(change));
         }}
+        onExportDeadLetter={async (id) => {
+          const text = await api.getDeadLetter({ id });
+          if (text === null) throw new Error(i18n.t('fleetStatus_deadGone'));
+          api.download(`access-gap-refused-${id}.json`, 'application/json', text);
+        }}
+        onRemoveDeadLetter={async (id) => {
+          setFleet(await api.removeDeadLetter({ id }));
+        }}
         catalog={catalog}
         onImportCatalog={async (input) => {
           const result = await api.importCatalog(input);

@@ -36,6 +36,8 @@ export interface DashboardViewProps {
   onSaveSettings(next: Settings): Promise<void>;
   fleet: FleetStatus | null;
   onSetSchedule(change: { enabled: boolean; hours?: number }): Promise<void>;
+  onExportDeadLetter(id: string): Promise<void>;
+  onRemoveDeadLetter(id: string): Promise<void>;
   catalog: CatalogInfo | null;
   onImportCatalog: CatalogPanelProps['onImport'];
   onResetCatalog: CatalogPanelProps['onReset'];
@@ -92,7 +94,7 @@ export function DashboardView(p: DashboardViewProps) {
         {section('settings', t('settingsTitle'), (
           <>
             <SettingsPanel settings={p.settings} onSave={p.onSaveSettings} />
-            <FleetStatusPanel status={p.fleet} onSetSchedule={p.onSetSchedule} />
+            <FleetStatusPanel status={p.fleet} onSetSchedule={p.onSetSchedule} onExportDeadLetter={p.onExportDeadLetter} onRemoveDeadLetter={p.onRemoveDeadLetter} />
             <CatalogPanel info={p.catalog} onImport={p.onImportCatalog} onReset={p.onResetCatalog} onExport={p.onExportCatalog} />
           </>
         ), 'no-print settings-area')}

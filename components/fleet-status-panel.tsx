@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FleetStatus } from '../utils/schedule/status';
 import { MAX_SCHEDULE_HOURS, MIN_USER_SCHEDULE_HOURS } from '../utils/schedule/hours';
-import { canPauseSchedule, hidesScheduledAudits, isPolicySchedule, scheduleMode } from '../utils/ui/fleet-view';
+import { canPauseSchedule, hidesScheduledAudits, isPolicySchedule, receiverHost, scheduleMode } from '../utils/ui/fleet-view';
 import { useI18n } from './i18n';
 import { ErrorAlert } from './error-alert';
-import { OrgReceives } from './org-receives';
+import { OrgReceives, type DeadLetterActions } from './org-receives';
 
-export interface FleetStatusPanelProps {
+export interface FleetStatusPanelProps extends DeadLetterActions {
   status: FleetStatus | null;
   onSetSchedule(change: { enabled: boolean; hours?: number }): Promise<void>;
 }
@@ -14,9 +14,10 @@ export interface FleetStatusPanelProps {
 /**
  * Whether IT manages this browser (organisation, site, schedule, uploads) and what the
  * employee may change: pause IT's schedule where the policy allows, or, without an IT
- * schedule, turn on their own. The upload's Authorization header never reaches pages.
+ * schedule, turn on their own. The upload's Authorization header never reaches pages, and
+ * the receiver is shown by its host only (a URL may carry a token in its path or query).
  */
-export function FleetStatusPanel({ status, onSetSchedule }: FleetStatusPanelProps) {
+export function FleetStatusPanel({ status, onSetSchedule, onExportDeadLetter, onRemoveDeadLetter }: FleetStatusPanelProps) {
   const { t, fmt } = useI18n();
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
@@ -48,6 +49,7 @@ export function FleetStatusPanel({ status, onSetSchedule }: FleetStatusPanelProp
     off: t('fleetStatus_scheduleOff'),
   }[mode];
   const { schedule: s, upload: u } = status;
+  const receiver = u.url ? receiverHost(u.url) : undefined;
   const rows: [string, string | undefined][] = [
     [t('fleetStatus_site'), status.site],
     [t('fleetStatus_schedule'), scheduleText],
@@ -57,7 +59,7 @@ export function FleetStatusPanel({ status, onSetSchedule }: FleetStatusPanelProp
     [t('fleetStatus_catalogError'), s.lastCatalogError],
     ...(status.managed
       ? ([
-          [t('fleetStatus_upload'), u.url ? (u.withAuthorization ? t('fleetStatus_uploadAuth', u.url) : u.url) : t('fleetStatus_uploadNone')],
+          [t('fleetStatus_upload'), receiver ? (u.withAuthorization ? t('fleetStatus_uploadAuth', receiver) : receiver) : t('fleetStatus_uploadNone')],
           [t('fleetStatus_lastUpload'), u.configured ? (u.lastSuccessAt ? fmt.dateTime(u.lastSuccessAt) : t('fleetStatus_never')) : undefined],
           [t('fleetStatus_queued'), u.configured ? t('fleetStatus_queuedValue', fmt.integer(u.queued)) : undefined],
           [t('fleetStatus_lastError'), u.lastError],
@@ -88,7 +90,7 @@ export function FleetStatusPanel({ status, onSetSchedule }: FleetStatusPanelProp
           <ul>{status.issues.map((i) => <li key={i}><code>{i}</code></li>)}</ul>
         </div>
       )}
-      {status.managed && <OrgReceives upload={u} />}
+      {status.managed && <OrgReceives upload={u} onExportDeadLetter={onExportDeadLetter} onRemoveDeadLetter={onRemoveDeadLetter} />}
       {hidesScheduledAudits(status) && <p class="muted">{t('fleetStatus_hiddenAudits')}</p>}
       {isPolicySchedule(status) ? (
         canPauseSchedule(status) ? (

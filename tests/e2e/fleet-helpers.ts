@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { CHROME_BUILD_DIR, ensureExtensionBuilt } from '../../scripts/lib/build-extension';
+import { unpackedExtensionId } from '../../scripts/lib/chromium';
 
 /**
  * The built extension: `.output/chrome-mv3` (rebuilt when stale), or
@@ -32,4 +33,9 @@ export async function serveText(body: string, contentType = 'application/json'):
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/catalog.json`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Chromium's managed policy giving the extension in `extensionDir` IT's settings (3rdparty storage). */
+export function managedPolicy(extensionDir: string, settings: Record<string, unknown>): Record<string, unknown> {
+  return { '3rdparty': { extensions: { [unpackedExtensionId(extensionDir)]: settings } } };
 }

@@ -9,11 +9,11 @@ import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import { startCollector, type Collector } from '../../scripts/collector/server';
-import { launchChromiumWithExtension, unpackedExtensionId, type LaunchedChromium } from '../../scripts/lib/chromium';
+import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { extensionClient, waitForAudit } from '../../scripts/lib/extension-client';
 import { BLOCK_PAGE_REDIRECTS, startLab, type Lab } from '../../lab';
 import { SQUIDGUARD_CLIENT, SQUIDGUARD_PERSONAL_VALUES } from '../../lab/squidguard';
-import { extensionDir, waitFor } from './fleet-helpers';
+import { extensionDir, managedPolicy, waitFor } from './fleet-helpers';
 
 // Issue 13 point 1, end to end: behind squidGuard (lab/scenarios/squidguard.json) the block-page
 // redirect carries the employee's address, machine and user name. An employee on a managed browser
@@ -101,13 +101,7 @@ describe('privacy behind squidGuard (issue 13, docs/privacy.md)', () => {
       catalog,
       controlUrls: CONTROL_URLS,
       scenario: resolve(import.meta.dirname, '../../lab/scenarios/squidguard.json'),
-      policies: {
-        '3rdparty': {
-          extensions: {
-            [unpackedExtensionId(ext)]: { organisation: 'Lab Corp', site: 'Lab site', uploadUrl: `${front.url}/reports`, uploadAuthorization: AUTH },
-          },
-        },
-      },
+      policies: managedPolicy(ext, { organisation: 'Lab Corp', site: 'Lab site', uploadUrl: `${front.url}/reports`, uploadAuthorization: AUTH }),
     });
     browser = await launchChromiumWithExtension({ extensionDir: ext, args: [...lab.chromiumArgs, '--lang=en-US'], executablePath: lab.executablePath });
     const url = (p: string) => `chrome-extension://${browser!.extensionId}/${p}`;

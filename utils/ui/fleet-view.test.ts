@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fleetStatus, type FleetStatus } from '../schedule/status';
 import { effectiveSchedule } from '../schedule/plan';
 import { parseManagedConfig } from '../managed/schema';
-import { canPauseSchedule, hidesScheduledAudits, isPolicySchedule, scheduleMode } from './fleet-view';
+import { canPauseSchedule, hidesScheduledAudits, isPolicySchedule, receiverHost, scheduleMode } from './fleet-view';
 
 const meta = { key: 'state' as const, dropped: 0, rejected: 0, sent: 0, failures: 0, nextAttemptAt: 0 };
 function statusOf(policy: object, user?: { enabled: boolean; hours: number }): FleetStatus {
@@ -34,5 +34,17 @@ describe('fleet status as the settings show it', () => {
     expect(hidesScheduledAudits(statusOf({ scheduleHours: 6 }))).toBe(false);
     expect(hidesScheduledAudits(statusOf({}))).toBe(false);
     expect(hidesScheduledAudits(null)).toBe(false);
+  });
+});
+
+describe('the receiver as the employee sees it', () => {
+  it.each([
+    ['https://collector.corp.example/reports', 'collector.corp.example'],
+    ['https://siem.corp.example:8443/ingest/9f3a7c1d/reports?key=s3cr3t#x', 'siem.corp.example:8443'],
+    ['https://user:pass@collector.corp.example/r', 'collector.corp.example'],
+    ['http://127.0.0.1:8080/reports', '127.0.0.1:8080'],
+    ['not a url/with/a-token?key=s3cr3t', 'not a url'],
+  ])('%s → %s', (url, host) => {
+    expect(receiverHost(url)).toBe(host);
   });
 });

@@ -23,3 +23,17 @@ export const canPauseSchedule = (status: FleetStatus) => isPolicySchedule(status
  * leaves IT's scheduled audits out of what the pages read (utils/managed/audit-visibility.ts).
  */
 export const hidesScheduledAudits = (status: FleetStatus | null | undefined): boolean => status?.employeeCanSeeAudits === false;
+
+/**
+ * The receiver as the employee is shown it: its host (with port) only. An upload URL may carry
+ * a token in its path or query (`https://siem.corp/ingest/9f3a…?key=…`), which a page must not
+ * show, print or put in a screenshot; the host is what tells the employee where reports go.
+ */
+export function receiverHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    // Not a URL the browser parses (the policy check refuses these; older stored records may hold one).
+    return url.replace(/^[a-z][a-z0-9+.-]*:\/*/i, '').replace(/^[^@/?#]*@/, '').replace(/[/?#][\s\S]*$/, '');
+  }
+}
