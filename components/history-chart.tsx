@@ -2,6 +2,7 @@ import { useCallback } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { useI18n } from './i18n';
 import { axis, UPlotChart, type ChartColors } from './uplot-chart';
+import { historyTimeRange } from '../utils/ui/chart-data';
 
 const spanDays = (u: uPlot) => ((u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)) / 86_400;
 
@@ -19,8 +20,8 @@ export function HistoryChart({ points }: { points: GapPoint[] }) {
     (_width: number, colors: ChartColors) => ({
       options: {
         height: 220,
-        // One audit alone would get a range of years: pad a lone point by half a day each side.
-        scales: { x: { time: true, range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => (max - min < 60 ? [min - 43_200, max + 43_200] : [min, max]) }, y: { range: [0, 1] as uPlot.Range.MinMax } },
+        // From the audits' times, not uPlot's auto range (which gives one audit years: chart-data.ts).
+        scales: { x: { time: true, range: (): uPlot.Range.MinMax => historyTimeRange(points.map((p) => p.at)) }, y: { range: [0, 1] as uPlot.Range.MinMax } },
         axes: [
           // Audits hours apart need the time, weeks apart only the date.
           axis(colors, { space: 90, values: (u: uPlot, splits: number[]) => splits.map((s) => (spanDays(u) < 2 ? fmt.dateTime(s * 1000) : fmt.date(s * 1000))) }),

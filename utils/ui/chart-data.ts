@@ -81,3 +81,20 @@ export function gapHistory(audits: AuditSummary[], population: Population) {
     .sort((a, b) => a.at - b.at)
     .map((p) => ({ at: p.at, id: p.id, blocked: p.overall.blockedShare!, degraded: p.overall.degradedShare ?? 0 }));
 }
+
+const HALF_DAY_S = 43_200;
+
+/**
+ * The gap chart's time axis, in seconds (uPlot's unit), from the audits' own times. uPlot's
+ * automatic range gives a lone point 86,400 / 0.001 seconds — about 2.7 years — so one audit
+ * from December 2026 drew an axis to 2029. Audits less than a day apart (one audit, or a few
+ * the same morning) get a day around their middle; otherwise the axis spans first to last.
+ */
+export function historyTimeRange(atMs: readonly number[]): [number, number] {
+  const seconds = atMs.map((at) => at / 1000);
+  const min = Math.min(...seconds);
+  const max = Math.max(...seconds);
+  if (max - min >= 2 * HALF_DAY_S) return [min, max];
+  const middle = (min + max) / 2;
+  return [middle - HALF_DAY_S, middle + HALF_DAY_S];
+}
