@@ -18,7 +18,7 @@ export interface CallLab {
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe' });
 
 /**
- * Starts the call lab (lab-notes.md "WebRTC / STUN / TURN", verified here with coturn 4.6):
+ * Starts the call lab (docs/what-the-browser-sees.md, calls; verified here with coturn 4.6):
  * a network namespace on a random 10.x.y.0/24 behind a veth pair, with one coturn on two
  * addresses. Inside the namespace, iptables
  * - SNATs arriving UDP to a third address, so the STUN answer carries an address the browser

@@ -13,7 +13,7 @@ export interface LabCert {
 /**
  * Makes a self-signed certificate with openssl (present on every Debian machine, unlike a Node
  * X.509 writer). One certificate serves every stand-in host: `--ignore-certificate-errors-spki-list`
- * also hides name mismatches (lab-notes.md), so SANs are cosmetic.
+ * also hides name mismatches (docs/what-the-browser-sees.md), so SANs are cosmetic.
  */
 export function makeCert(dir: string, name: string, commonName: string): LabCert {
   const keyPath = join(dir, `${name}.key`);

@@ -13,7 +13,7 @@ export interface ExtensionContext {
 /**
  * A minimal client of Firefox's Remote Debugging Protocol (the one about:debugging and `web-ext`
  * use; packets are `<byte length>:<JSON>`). WebDriver BiDi cannot open or list moz-extension pages
- * (lab-notes.md), but RDP reaches the extension's own contexts exactly as about:debugging's
+ * (docs/what-the-browser-sees.md), but RDP reaches the extension's own contexts exactly as about:debugging's
  * "Inspect" does: an honest view of the real extension, like Playwright's `serviceWorker.evaluate`.
  */
 export class FirefoxRdp {

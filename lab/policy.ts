@@ -6,7 +6,7 @@ export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
 /**
  * Writes the lab's managed policy and a wrapper that bind-mounts it over Chromium's policy
- * directory inside a private mount namespace (lab-notes.md): each lab gets its own policy,
+ * directory inside a private mount namespace (docs/what-the-browser-sees.md): each lab gets its own policy,
  * nothing under /etc is written except the empty mount point, and it vanishes with the process.
  * Needs root (unshare -m). Returns the wrapper path, to use as Playwright's executablePath.
  */

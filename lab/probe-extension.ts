@@ -19,7 +19,7 @@ export interface ProbeResult {
 /**
  * A tiny MV3 extension for testing the lab itself without the product: its service worker
  * exposes `labFetch`, `labNavigate` and `labWebSocket` for Playwright's `worker.evaluate`, and
- * reads the browser's error strings from webRequest / webNavigation (lab-notes.md: `fetch`
+ * reads the browser's error strings from webRequest / webNavigation (docs/what-the-browser-sees.md: `fetch`
  * only ever says "Failed to fetch"; the cause is in `onErrorOccurred`).
  */
 export function writeProbeExtension(dir: string): string {

@@ -47,7 +47,7 @@ export function addRealNetworkHosts(plan: Map<string, HostPlan>, scenario: Scena
 /** Resolver rules for the real-network kinds that need one (see resolver-rules.ts). */
 export function realNetworkRule(host: string, kind: string, bound: Map<string, string>): string | undefined {
   if (bound.has(host)) return `MAP ${host} ${bound.get(host)}`;
-  // Chromium connects to this machine and is refused (lab-notes.md): what a 0.0.0.0 sinkhole does.
+  // Chromium connects to this machine and is refused (docs/what-the-browser-sees.md): what a 0.0.0.0 sinkhole does.
   if (kind === 'sinkhole-zero') return `MAP ${host} 0.0.0.0`;
   if (kind === 'gone') return `MAP ${host} ~NOTFOUND`;
   return undefined;

@@ -21,7 +21,7 @@ export interface SquidRules {
   throttle: Map<string, string[]>;
 }
 
-/** Squid's configuration: foreground-safe paths under `dir`, rules from lab-notes.md. */
+/** Squid's configuration: foreground-safe paths under `dir`, rules in docs/what-the-browser-sees.md. */
 export function squidConfig(dir: string, r: SquidRules): string {
   const acl = (name: string, hosts: string[]) => (hosts.length ? [`acl ${name} dstdomain ${hosts.join(' ')}`] : []);
   const pools = [...r.throttle.entries()];

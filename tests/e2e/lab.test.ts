@@ -13,7 +13,7 @@ import { planHosts, loadScenario, startLab, strayRequests, syntheticBenchmark, t
 import { writeProbeExtension, type ProbeResult } from '../../lab/probe-extension';
 
 // The lab's own smoke test: real Chromium, a trivial probe extension (not the product), and the
-// browser's own error strings as listed in /work/shared/lab-notes.md.
+// browser's own error strings as listed in docs/what-the-browser-sees.md.
 type Fn = 'labFetch' | 'labNavigate' | 'labWebSocket';
 const call = <T = ProbeResult>(sw: Worker, fn: Fn, url: string, ...rest: unknown[]): Promise<T> =>
   sw.evaluate(([f, u, r]) => (globalThis as never as Record<string, (...a: unknown[]) => Promise<never>>)[f as string]!(u, ...(r as unknown[])), [fn, url, rest] as const);

@@ -121,7 +121,7 @@ describe('reference catalog', () => {
     }
   });
 
-  it('keeps realtime endpoints for the messaging services reference-usage.md §3 names', () => {
+  it('keeps realtime endpoints for the messaging services docs/reference-figures.md names', () => {
     const realtime = (id: string) => catalog.services.find((s) => s.id === id)?.channels.realtime;
     expect(realtime('whatsapp')).toBe('wss://web.whatsapp.com/ws/chat');
     expect(realtime('messenger')).toBe('wss://edge-chat.facebook.com/chat');

@@ -79,7 +79,7 @@ export const ChannelUrlsSchema = v.strictObject({
   call: v.optional(CallUrl),
 });
 
-/** One published usage figure, always with its source, year and metric (shared/reference-usage.md). */
+/** One published usage figure, always with its source, year and metric (docs/usage-figures.md). */
 export const UsageFigureSchema = v.strictObject({
   population: v.picklist(['FR', 'US', 'WORLD'], 'not FR, US or WORLD'),
   /** Share of that population's internet users, 0..1; null = no published figure. */

@@ -6,7 +6,7 @@ import { POPULATIONS, type Population } from '../catalog/types';
  * France for any French browser language (`fr`, `fr-FR`, `fr-BE`…: the catalog's French
  * figures are the closest it has for French speakers), else the US, whose Pew figures
  * cover the most services after France. Not WORLD: no world-wide figure is defensible
- * yet (shared/reference-usage.md). The user can always change it.
+ * yet (docs/reference-figures.md). The user can always change it.
  */
 export function defaultPopulation(locale: string | undefined): Population {
   return /^fr(?:[-_]|$)/i.test(locale ?? '') ? 'FR' : 'US';

@@ -14,7 +14,7 @@ import { shortSource, usageChartData } from './usage-bars';
 const catalog = reference as Catalog;
 
 describe('founding-text figures', () => {
-  it('are the Observatoire 2013 figures of shared/reference-usage.md, each labelled in both languages', () => {
+  it('are the Observatoire 2013 figures of docs/reference-figures.md, each labelled in both languages', () => {
     const shares = OBSERVATOIRE_2013.map((l) => [l.id, l.headline.share, ...l.details.map((d) => d.share)]);
     expect(shares).toEqual([
       ['immediacy', 0.4, 0.48, 0.28],

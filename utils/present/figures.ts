@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n';
 
 /**
- * The founding texts' figures, exactly as `shared/reference-usage.md` gives them,
+ * The founding texts' figures, exactly as docs/reference-figures.md gives them,
  * each with the message key of its source so the slide always shows it. Shares
  * are 0..1; `approx` marks the study's own "about x %" figures.
  */

@@ -1,6 +1,6 @@
 /**
  * TLS observation: who owns the certificate chain of a response (TLS inspection by certificate
- * owner; methodology.md: Microsoft's connectivity test names the "certificate owner"). Firefox gives extensions the certificate chain of a response
+ * owner; docs/methodology.md: Microsoft's connectivity test names the "certificate owner"). Firefox gives extensions the certificate chain of a response
  * (`webRequest.getSecurityInfo`) and says whether its root is one of Firefox's built-in public web
  * authorities; a trusted chain that ends in a root that is *not* built in was installed on this
  * computer — in a company, by the inspection proxy's owner (Zscaler, Fortinet, an in-house CA).

@@ -38,7 +38,7 @@ export function callReached(call: CallObservation): boolean {
 
 /**
  * Gather ICE candidates against one server and watch what comes back. Needs a
- * document: Chromium service workers have no RTCPeerConnection (lab-notes.md), so the
+ * document: Chromium service workers have no RTCPeerConnection (docs/what-the-browser-sees.md), so the
  * extension runs this in its offscreen document.
  */
 export async function probeCall(

@@ -111,7 +111,7 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
 }
 
 /**
- * A WebSocket that fails shows only close code 1006 (lab-notes.md), whatever the
+ * A WebSocket that fails shows only close code 1006 (docs/what-the-browser-sees.md), whatever the
  * cause, so the follow-up HTTPS probe of the same host supplies the mechanism. If that
  * host answers, the server may simply refuse handshakes from outside its app: never
  * claim blocked then.

@@ -63,7 +63,7 @@ export function classifyObservation(obs: Observation, serviceDomains: readonly s
   }
 
   // Our own timer, not the error string, proves a timeout: the browser then reports
-  // ERR_ABORTED or nothing at all (lab-notes.md: silent plain-HTTP connection).
+  // ERR_ABORTED or nothing at all (docs/what-the-browser-sees.md: silent plain-HTTP connection).
   if (obs.timedOut) {
     // Silence proves a block only if the path worked meanwhile: a control request sent at the
     // same time stalled too, or the browser never even sent ours (docs/scale.md).

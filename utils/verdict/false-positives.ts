@@ -10,7 +10,7 @@ export interface FalsePositive {
 }
 
 /**
- * Known false positives (methodology.md: OONI users report Cloudflare bot challenges
+ * Known false positives (docs/methodology.md: OONI users report Cloudflare bot challenges
  * taken for block pages — ooni/probe#1734, #2528 — and the fingerprint set keeps an
  * `fp` scope for default nginx pages and "502 Bad Gateway"). These are the service
  * or its CDN answering, so the service is reachable.

@@ -63,7 +63,7 @@ describe('vendor fingerprints', () => {
     expect(match(nearMiss)).toBeUndefined();
   });
 
-  it('covers every vendor the methodology names', () => {
+  it('covers every vendor docs/methodology.md names', () => {
     expect(new Set(CASES.map(([id]) => id))).toEqual(new Set(FINGERPRINTS.map((f) => f.id)));
     expect(FINGERPRINTS.map((f) => f.id)).toHaveLength(16);
   });

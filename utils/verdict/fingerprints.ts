@@ -16,7 +16,7 @@ const DENIAL = /\b(blocked|denied|restricted|not allowed|prohibited)\b/i;
 
 /**
  * Vendor fingerprints, most specific first (squidGuard before squid). Facts come from
- * methodology.md "Corporate block pages" (ooni/blocking-fingerprints and Citizen Lab
+ * docs/methodology.md "Corporate block pages" (ooni/blocking-fingerprints and Citizen Lab
  * annotations, restated); the patterns are our own. Netskope and Sophos use
  * well-known public product facts. Every entry needs a positive and a near-miss test.
  */

@@ -23,7 +23,7 @@ const blocked = (mechanism: Mechanism, reason: string, detail: string): Rule => 
 
 /**
  * Chromium `net::ERR_*` codes (net/base/net_error_list.h) → mechanism, as listed in
- * methodology.md "Chromium error codes → mechanism" and observed in lab-notes.md.
+ * docs/methodology.md "The browser's error codes" and observed in docs/what-the-browser-sees.md.
  */
 const CHROMIUM_RULES: Readonly<Record<string, Rule>> = {
   // DNS
@@ -49,7 +49,7 @@ const CHROMIUM_RULES: Readonly<Record<string, Rule>> = {
   ERR_SSL_PROTOCOL_ERROR: blocked('tls', 'tls-protocol-error', 'the TLS handshake was broken, typical of SNI filtering'),
   ERR_SSL_PINNED_KEY_NOT_IN_CHAIN: blocked('tls', 'tls-pinning-failed', 'the certificate chain does not contain the pinned key, typical of TLS interception'),
   // Proxy. Over HTTPS a proxy deny and a proxy DNS failure both end as a refused
-  // CONNECT (lab-notes.md): name the mechanism `proxy` and say it refused the tunnel.
+  // CONNECT (docs/what-the-browser-sees.md): name the mechanism `proxy` and say it refused the tunnel.
   ERR_TUNNEL_CONNECTION_FAILED: blocked('proxy', 'proxy-tunnel-refused', 'the proxy refused the tunnel (it denies the host, or could not resolve it)'),
   ERR_PROXY_CONNECTION_FAILED: blocked('proxy', 'proxy-connection-failed', 'the configured proxy could not be reached'),
   ERR_MANDATORY_PROXY_CONFIGURATION_FAILED: blocked('proxy', 'proxy-config-failed', 'the mandatory proxy configuration (PAC) failed'),
