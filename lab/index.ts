@@ -12,13 +12,14 @@ import { PROXIED_KINDS, startProxy, type ProxySetup } from './proxy';
 import { resolverRules } from './resolver-rules';
 import { addRealNetworkHosts } from './real-networks';
 import { realNetworkListeners } from './real-network-servers';
-import { loadScenario, planHosts } from './scenario';
+import { catalogWithRelays, plannedRelays, startCallLab, type CallLab } from './call-lab';
+import { loadScenario, planHosts, withoutCallTreatments } from './scenario';
 import { httpListener, httpsListener, rawListener, type Listener, type RawKind } from './servers';
 import { parseSquidLine } from './squid';
 import type { Lab, LabOptions, LabRequest } from './types';
 
 export type * from './types';
-export { loadScenario, parseTreatment, planHosts, syntheticBenchmark } from './scenario';
+export { loadScenario, parseTreatment, planHosts, syntheticBenchmark, withoutCallTreatments } from './scenario';
 export { BLOCK_PAGE_REDIRECTS } from './pages';
 
 /** Debian's real Chromium binary (/usr/bin/chromium is a wrapper script that adds flags). */
@@ -43,6 +44,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   const scenario = loadScenario(options.scenario);
   const networkDown = scenario.networkDown === true;
   const plan = planHosts(options.catalog, options.controlUrls, scenario);
+  plannedRelays({ catalog: options.catalog, scenario }); // a call treatment on a service without a call endpoint fails here
   // Hosts where redirect-style blocks land, served by the lab like any vendor portal.
   for (const p of [...plan.values()]) {
     const t = p.treatment;
@@ -59,6 +61,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   let proxy: ProxySetup | undefined;
   let tail: NodeJS.Timeout | undefined;
   let stopped = false;
+  let callLab: CallLab | undefined;
   const unregister = registerForCleanup({ pids: () => (proxy ? [proxy.squid.pid] : []), dirs: [dir] });
 
   const readSquidLog = (() => {
@@ -89,6 +92,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     await proxy?.squid.stop();
     await Promise.all([...listeners, ...(proxy?.listeners ?? [])].map((l) => l.close()));
     await proxy?.closeDns();
+    await callLab?.stop();
     rmSync(dir, { recursive: true, force: true });
     unregister();
   };
@@ -139,6 +143,16 @@ export async function startLab(options: LabOptions): Promise<Lab> {
         : chromiumPath;
     const blocked = networkDown ? [] : hostsOf('extension');
     const extensionDirs = blocked.length ? [writeBlockerExtension(join(dir, 'blocker-extension'), blocked)] : [];
+    // Calls: a relay per call endpoint, or — without the call lab — call treatments not in force.
+    let calls: Lab['calls'] = { running: false, reason: networkDown ? 'the network is down in this scenario' : 'the lab was started without calls' };
+    if (options.calls && !networkDown) {
+      try {
+        callLab = await startCallLab({ catalog: options.catalog, scenario });
+        calls = { running: true, relays: callLab.relays };
+      } catch (error) {
+        calls = { running: false, reason: (error as Error).message };
+      }
+    }
 
     return {
       chromiumArgs,
@@ -146,7 +160,9 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       extensionDirs,
       requests,
       hosts: new Map([...plan].map(([h, p]) => [h, p.treatment])),
-      scenario,
+      scenario: calls.running ? scenario : withoutCallTreatments(scenario),
+      catalog: calls.running ? catalogWithRelays(options.catalog, calls.relays) : options.catalog,
+      calls,
       async squidLog() {
         readSquidLog();
         if (!proxy || !existsSync(proxy.squid.accessLog)) return [];

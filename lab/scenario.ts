@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Catalog } from '../utils/catalog/schema';
 import { CHANNELS } from '../utils/catalog/types';
 import { THROUGHPUT_CONTROL_URL } from '../utils/probe/throughput-control';
-import { BLOCK_PAGE_VENDORS, type BlockPageVendor, type Scenario, type Treatment, type TreatmentName } from './types';
+import { BLOCK_PAGE_VENDORS, CALL_TREATMENTS, type BlockPageVendor, type Scenario, type Treatment, type TreatmentName } from './types';
 
 const SIMPLE = new Set([
   'ok', 'dns', 'tcp-refused', 'tcp-reset', 'silent', 'tls-wrong-cert', 'tls-plain', 'proxy-deny', 'proxy-ok',
@@ -34,6 +34,13 @@ export function loadScenario(source: Scenario | string): Scenario {
   const scenario: Scenario = typeof source === 'string' ? JSON.parse(readFileSync(source, 'utf8')) : source;
   for (const [id, entry] of Object.entries(scenario.services ?? {})) {
     for (const [channel, name] of Object.entries(entry.treatments ?? {})) {
+      if (channel === 'call') {
+        if (!(CALL_TREATMENTS as readonly string[]).includes(name as string)) {
+          throw new Error(`lab: scenario service "${id}" has call treatment "${name}" (call treatments: ${CALL_TREATMENTS.join(', ')})`);
+        }
+        if (!entry.expectWithoutCallLab) throw new Error(`lab: scenario service "${id}" has a call treatment but no expectWithoutCallLab`);
+        continue;
+      }
       if (channel !== 'all' && !(CHANNELS as readonly string[]).includes(channel)) {
         throw new Error(`lab: scenario service "${id}" has unknown channel "${channel}"`);
       }
@@ -41,6 +48,19 @@ export function loadScenario(source: Scenario | string): Scenario {
     }
   }
   return scenario;
+}
+
+/**
+ * The scenario as it stands without the call lab: call treatments are not in force, so each
+ * service with one is expected as its `expectWithoutCallLab` says.
+ */
+export function withoutCallTreatments(scenario: Scenario): Scenario {
+  const services = Object.entries(scenario.services ?? {}).map(([id, entry]) => {
+    if (!entry.treatments.call) return [id, entry] as const;
+    const { call: _call, ...treatments } = entry.treatments;
+    return [id, { ...entry, treatments, expect: entry.expectWithoutCallLab ?? entry.expect }] as const;
+  });
+  return { ...scenario, services: Object.fromEntries(services) };
 }
 
 /** One host the lab answers for, and why. */

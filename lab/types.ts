@@ -58,10 +58,27 @@ export interface Expectation {
   mechanism?: Mechanism;
 }
 
-/** One service in a scenario: treatments per channel (`all` = every channel not listed). */
+/**
+ * What the call lab does to a service's call relay (lab/call-lab.ts): `ok` answers, `silent`
+ * is a firewall rule DROPping the relay's UDP — the corporate firewall that bans calls.
+ */
+export const CALL_TREATMENTS = ['ok', 'silent'] as const;
+export type CallTreatment = (typeof CALL_TREATMENTS)[number];
+
+/**
+ * One service in a scenario: treatments per channel (`all` = every channel not listed).
+ * `call` acts on the service's call relay only (a STUN/TURN server is a host of its own;
+ * `all` never reaches it), and only when the call lab runs (`startLab({ calls: true })`).
+ */
 export interface ScenarioService {
-  treatments: Partial<Record<Channel | 'all', TreatmentName>>;
+  treatments: Partial<Record<Channel | 'all', TreatmentName>> & { call?: CallTreatment };
   expect: Expectation & { channels?: Partial<Record<Channel, Expectation>> };
+  /**
+   * What to expect when the call lab is not running (no root, no network namespaces, or a lab
+   * started without `calls`): the call is then probed at the catalog's own server, which the
+   * lab cannot route, so it comes out inconclusive. Required with a `call` treatment.
+   */
+  expectWithoutCallLab?: Expectation & { channels?: Partial<Record<Channel, Expectation>> };
   /** Why this entry exists, for people reading the scenario. */
   note?: string;
 }
@@ -120,7 +137,26 @@ export interface LabOptions {
   chromiumPath?: string;
   /** Extra managed policies merged into the Chromium policy file (forces the policy wrapper). */
   policies?: Record<string, unknown>;
+  /**
+   * Serve every catalog call endpoint from its own relay in the call lab (lab/call-lab.ts), as the
+   * scenario's `call` treatments say. Needs root and network namespaces; when the call lab cannot
+   * start, the lab runs without it and `Lab.calls` says why.
+   */
+  calls?: boolean;
 }
+
+/** One catalog call endpoint and the lab relay that stands in for it. */
+export interface CallRelay {
+  serviceId: string;
+  /** The catalog's own server (`stun:stun.l.google.com:19302`). */
+  catalogUrl: string;
+  /** The relay's URL: same scheme and transport, an IP literal in the call lab's namespace. */
+  url: string;
+  treatment: CallTreatment;
+}
+
+/** Whether call treatments are in force: the relays, or why there are none. */
+export type CallLabStatus = { running: true; relays: CallRelay[] } | { running: false; reason: string };
 
 export interface Lab {
   /** Flags to pass to Chromium: resolver rules, SPKI trust, PAC. */
@@ -133,8 +169,15 @@ export interface Lab {
   requests: LabRequest[];
   /** Host → parsed treatment actually in force (catalog, control and block-page hosts). */
   hosts: Map<string, Treatment>;
-  /** The scenario in force (parsed). */
+  /**
+   * The scenario in force (parsed). Without the call lab, services with a `call` treatment
+   * carry their `expectWithoutCallLab` as `expect`: their call treatment is not in force.
+   */
   scenario: Scenario;
+  /** The catalog to audit: the one given, with call endpoints pointing at the lab's relays when they run. */
+  catalog: Catalog;
+  /** The call lab's relays, or why the calls are not served (not asked for, or it could not start). */
+  calls: CallLabStatus;
   /** Lines of squid's access log so far (empty when no host is proxied). */
   squidLog(): Promise<string[]>;
   /** Stops every process and server, removes temp dirs. Idempotent. */

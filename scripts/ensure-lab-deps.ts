@@ -7,8 +7,9 @@ const DEPENDENCIES = [
   { what: 'Chromium', check: () => existsSync('/usr/lib/chromium/chromium'), pkg: 'chromium', why: 'the real browser the extension runs in (headless)' },
   { what: 'squid', check: () => onPath('squid'), pkg: 'squid', why: 'the proxy that denies, redirects and throttles like a corporate filter' },
   { what: 'openssl', check: () => onPath('openssl'), pkg: 'openssl', why: 'makes the lab\'s self-signed and "interception" certificates' },
-  { what: 'coturn', check: () => onPath('turnserver'), pkg: 'coturn', why: 'the STUN/TURN server of the call lab (lab/call-lab.ts)' },
-  { what: 'iptables', check: () => onPath('iptables'), pkg: 'iptables', why: 'the call lab\'s NAT and the firewall rule that bans calls' },
+  { what: 'coturn', check: () => onPath('turnserver'), pkg: 'coturn', why: 'the STUN/TURN relays of the call lab, one per call service (lab/call-lab.ts)', forCalls: true },
+  { what: 'iptables', check: () => onPath('iptables'), pkg: 'iptables', why: 'the call lab\'s NAT and the firewall rule that bans calls', forCalls: true },
+  { what: 'ip', check: () => onPath('ip'), pkg: 'iproute2', why: 'the call lab\'s network namespace', forCalls: true },
   { what: 'Firefox ESR', check: () => existsSync('/usr/bin/firefox-esr'), pkg: 'firefox-esr', why: 'the Firefox end-to-end tests (error vocabulary, TLS inspection)', forTestsOnly: true },
 ];
 
@@ -22,7 +23,7 @@ function run(command: string, args: string[]): void {
 }
 
 /**
- * Makes sure Chromium, squid, openssl, coturn, iptables and Firefox ESR are installed, installing the missing ones with apt
+ * Makes sure Chromium, squid, openssl, coturn, iptables, iproute2 and Firefox ESR are installed, installing the missing ones with apt
  * (the only package source on lab machines; `npx playwright install` needs the internet).
  * Returns quietly when everything is there; throws with a clear message when it cannot install.
  */
@@ -37,6 +38,11 @@ export async function ensureLabDeps(
   log('The end-to-end lab needs packages that are not installed:');
   for (const d of missing) log(`  - ${d.pkg}: ${d.why}`);
   if (process.getuid?.() !== 0) {
+    // Without the call lab the rest still runs: calls then come out inconclusive, and the demo says why.
+    if (missing.every((d) => 'forCalls' in d)) {
+      log(`Not root, so not installing them: calls will not be tested (sudo apt-get install -y ${missing.map((d) => d.pkg).join(' ')}).`);
+      return;
+    }
     throw new Error(`cannot install as a non-root user; run: sudo apt-get update && sudo apt-get install -y ${missing.map((d) => d.pkg).join(' ')}`);
   }
   try {

@@ -14,14 +14,16 @@ function evidenceOf(s: Report['services'][number]): string {
   // The channel that decided: the blocked one for `partial`, else the first with the service's mechanism.
   const decisive =
     s.channels.find((c) => c.mechanism === s.mechanism && c.verdict === 'blocked') ??
-    s.channels.find((c) => c.mechanism === s.mechanism) ??
+    s.channels.find((c) => c.mechanism === s.mechanism && c.verdict !== 'reachable') ??
     s.channels.find((c) => c.verdict !== 'reachable');
   if (!decisive) return '';
   const e = decisive.evidence;
-  const where = s.verdict === 'partial' ? `${decisive.channel}: ` : '';
+  const where = s.verdict === 'partial' || s.verdict === 'throttled' ? `${decisive.channel}: ` : '';
   // Behind a portal the status is the portal's: say why nothing was judged instead.
   if (decisive.reason === 'sign-in-required' || decisive.reason === 'proxy-auth-required') return `${where}${decisive.reason.replace(/-/g, ' ')}`;
   if (decisive.reason === 'timeout-probe-timer') return `${where}no answer in ${(e.timings.totalMs / 1000).toFixed(1)} s`;
+  if (e.throughput?.outcome === 'throttled') return `${where}${e.throughput.service.kBps} kB/s vs ${e.throughput.control?.kBps} kB/s for the control`;
+  if (decisive.reason === 'call-silent') return `${where}call server silent for ${(e.timings.totalMs / 1000).toFixed(1)} s`;
   if (e.restriction) {
     const mode = e.restriction.service === 'youtube' ? 'YouTube Restricted Mode' : 'Google SafeSearch';
     return `${where}${mode}${e.restriction.level ? ` (${e.restriction.level})` : ''} forced ${e.restriction.via === 'page' ? '(YouTube says so)' : `by ${e.restriction.via === 'dns' ? 'DNS' : 'proxy header'}`}`;
@@ -52,6 +54,19 @@ export function formatReport(report: Report, population: Population): string {
 export function signInLine(signIn: NonNullable<Report['control']['signIn']>): string {
   const who = signIn.portalHost ? ` ${signIn.portalHost} answered in place of the connectivity checks.` : signIn.proxy ? ' The proxy asked for credentials.' : '';
   return `Sign-in required: sign in to the network (or the proxy), then run the audit again.${who}`;
+}
+
+/**
+ * One line per call probe: the service's call verdict and the classifier's sentence, which says
+ * why (a reflexive candidate, silence while another server answered, nothing answered at all).
+ * The service table alone hides an inconclusive call behind a reachable page.
+ */
+export function formatCalls(report: Report): string {
+  const lines = report.services.flatMap((s) => {
+    const call = s.channels.find((c) => c.evidence.call)?.evidence.call;
+    return call ? [`  ${s.name}: ${call.verdict}${call.mechanism ? `/${call.mechanism}` : ''} (${call.reason}) — ${call.detail}`] : [];
+  });
+  return lines.length ? ['Calls:', ...lines].join('\n') : '';
 }
 
 export function formatGapLine(gap: Report['gap'][number]): string {
