@@ -144,8 +144,10 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     const blocked = networkDown ? [] : hostsOf('extension');
     const extensionDirs = blocked.length ? [writeBlockerExtension(join(dir, 'blocker-extension'), blocked)] : [];
     // Calls: a relay per call endpoint, or — without the call lab — call treatments not in force.
-    let calls: Lab['calls'] = { running: false, reason: networkDown ? 'the network is down in this scenario' : 'the lab was started without calls' };
-    if (options.calls && !networkDown) {
+    // A dead network or one that wants a sign-in first (a guest portal) passes no call traffic either.
+    const noCalls = networkDown ? 'the network is down in this scenario' : scenario.signIn ? 'this network wants a sign-in first' : undefined;
+    let calls: Lab['calls'] = { running: false, reason: noCalls ?? 'the lab was started without calls' };
+    if (options.calls && !noCalls) {
       try {
         callLab = await startCallLab({ catalog: options.catalog, scenario });
         calls = { running: true, relays: callLab.relays };
