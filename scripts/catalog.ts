@@ -20,11 +20,13 @@ import { catalogToCsv } from '../utils/catalog/csv-export';
 import { formatShare } from '../utils/gap/format';
 import { loadCatalogFile } from './lib/load-catalog';
 import { checkCatalog, formatChecks, nodeTransport, withCheckedDates, type Transport } from './lib/endpoint-check';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { endpointsTable, withEndpointsTable } from './lib/endpoints-table';
 import { fileURLToPath } from 'node:url';
 
 /** The reference catalog's file, which `--update-checked` rewrites. */
 const REFERENCE_PATH = fileURLToPath(new URL('../utils/catalog/reference.json', import.meta.url));
+const README_PATH = fileURLToPath(new URL('../README.md', import.meta.url));
 import * as v from 'valibot';
 
 /** "Pew Research Center 2025", "DataReportal 2024": enough to find the full source in --json. */
@@ -77,7 +79,7 @@ export function runCatalogCli(argv: string[], out: (s: string) => void, err: (s:
     args = parseArgs({
       // `--csv` takes an optional value (`--csv=fr`): a bare `--csv` means the default layout.
       args: argv.map((a) => (a === '--csv' ? '--csv=default' : a)),
-      options: { json: { type: 'boolean' }, csv: { type: 'string' }, catalog: { type: 'string' } },
+      options: { json: { type: 'boolean' }, csv: { type: 'string' }, catalog: { type: 'string' }, 'endpoints-readme': { type: 'boolean' } },
       allowPositionals: false,
     }).values;
   } catch (error) {
@@ -92,6 +94,16 @@ export function runCatalogCli(argv: string[], out: (s: string) => void, err: (s:
       return 2;
     }
     catalog = loaded.catalog;
+  }
+  if (args['endpoints-readme']) {
+    // The README documents the reference catalog: a custom one would overwrite it with someone else's endpoints.
+    if (args.catalog !== undefined) {
+      err('catalog: --endpoints-readme writes the reference catalog\'s table only');
+      return 2;
+    }
+    writeFileSync(README_PATH, withEndpointsTable(readFileSync(README_PATH, 'utf8'), endpointsTable(catalog)));
+    out(`Wrote the media and call endpoints table of ${catalog.name} ${catalog.version} into README.md.`);
+    return 0;
   }
   if (args.json) out(JSON.stringify(catalog, null, 2));
   else if (args.csv !== undefined) out(catalogToCsv(catalog, { frenchExcel: args.csv === 'fr', bom: false }).trimEnd());
