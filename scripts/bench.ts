@@ -9,12 +9,25 @@ import { auditThrottled, configuredRate, countBurstDetections, countThrottleFals
 /**
  * Speed and size figures, one `name: value unit` line each, measured on the
  * real extension in headless Chromium against the lab (never by timed unit tests).
+ * `npm run bench -- fleet throttle` runs only those groups (size, fleet, audit, throttle).
  */
 async function main() {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((g) => !(g in GROUPS));
+  if (unknown.length) throw new Error(`unknown bench group ${unknown.join(', ')} (groups: ${Object.keys(GROUPS).join(', ')})`);
+  for (const [name, run] of Object.entries(GROUPS)) if (!wanted.length || wanted.includes(name)) await run();
+}
+
+const GROUPS: Record<string, () => Promise<void>> = { size, fleet, audit, throttle };
+
+async function size() {
   await ensureLabDeps();
   // Size: what an employee's browser loads for the popup (target ≤ 25 kB gzip) and the dashboard.
   ensureExtensionBuilt();
   for (const page of ['popup', 'dashboard']) console.log(formatGzipLine(page, gzipSizeOfEntrypoint(page)));
+}
+
+async function fleet() {
   // Fleet: offline review of 10,000 report files in the page (target < 1000 ms); the collector's
   // DuckDB store with a million reports (ingest ≥ 5,000/s, the page's answer over 90 days ≤ 300 ms);
   // uploads over HTTP with credentials and validation (≥ 2,000/s).
@@ -23,6 +36,11 @@ async function main() {
   console.log(`fleet.ingest_1m: ${million.ingestPerS.toFixed(0)} reports/s`);
   console.log(`fleet.aggregate_1m: ${million.aggregateMs.toFixed(0)} ms`);
   console.log(`collector.reports_per_s: ${(await benchCollector()).toFixed(0)}`);
+}
+
+async function audit() {
+  await ensureLabDeps();
+  ensureExtensionBuilt();
   // Scale (docs/scale.md): audit time apart from the browser's start; no service may come out
   // blocked because of the audit's own congestion, up to the largest catalog the import accepts.
   const reachable40 = await benchSyntheticAudit(40, 'ok', 8000);
@@ -37,6 +55,11 @@ async function main() {
     console.log(`audit.reachable_${count}: ${(run.auditMs / 1000).toFixed(1)} s`);
     console.log(`audit.false_blocked_${count}: ${run.falseBlocked}`);
   }
+}
+
+async function throttle() {
+  await ensureLabDeps();
+  ensureExtensionBuilt();
   // Throttling: measured / squid-configured rate of the throttled host (target 0.85–1.15), and
   // services wrongly called throttled over 20 audits of an unthrottled network (target 0).
   const throttled = await auditThrottled();

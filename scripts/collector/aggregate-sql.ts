@@ -10,8 +10,10 @@ import type { Dialect, FleetStore } from './store';
  * unchanged: plain GROUP BY, count, sum, avg, min, argMax (DuckDB resolves
  * function names case-insensitively) and CASE — no window functions, no FILTER,
  * no engine-specific aggregate. Literals go through the engine's dialect.
+ * `rollups`: read the daily rollups (rollups.ts; DuckDB keeps them) instead of the
+ * raw rows (ClickHouse): the same views, counts summed instead of rows counted.
  */
-export function aggregateQueries(filter: FleetFilter, dialect: Dialect) {
+export function aggregateQueries(filter: FleetFilter, dialect: Dialect, rollups = false) {
   const where = (completeOnly: boolean) => {
     const parts = completeOnly ? ['complete = 1'] : ['1 = 1'];
     if (filter.from) parts.push(`day >= ${dialect.date(filter.from)}`);
@@ -20,25 +22,38 @@ export function aggregateQueries(filter: FleetFilter, dialect: Dialect) {
     if (filter.catalogVersion !== undefined) parts.push(`catalog_version = ${dialect.text(filter.catalogVersion)}`);
     return parts.join(' AND ');
   };
-  const share = SHARE_COLUMN[filter.population];
   const population = dialect.text(filter.population);
+  const column = SHARE_COLUMN[filter.population];
+  const t = rollups
+    ? {
+        reports: 'report_days', verdicts: 'verdict_days', gaps: 'gap_days', count: 'sum(reports)',
+        blocked: 'sum(blocked_sum) / sum(reports)', degraded: 'sum(degraded_sum) / sum(reports)',
+        shares: `SELECT service_id, argMax(share, day) AS share FROM share_days WHERE ${where(true)} AND population = ${population} GROUP BY service_id`,
+        hasFigure: (p: Population) => `max(CASE WHEN population = ${dialect.text(p)} THEN 1 ELSE 0 END)`,
+        figures: 'share_days',
+      }
+    : {
+        reports: 'reports', verdicts: 'verdicts', gaps: 'gaps', count: 'count(*)',
+        blocked: 'avg(blocked_share)', degraded: 'avg(degraded_share)',
+        shares: `SELECT service_id, argMax(${column}, day) AS share FROM verdicts WHERE ${where(true)} AND ${column} IS NOT NULL GROUP BY service_id`,
+        hasFigure: (p: Population) => `max(CASE WHEN ${SHARE_COLUMN[p]} IS NULL THEN 0 ELSE 1 END)`,
+        figures: 'verdicts',
+      };
   return {
     /** Sites × services × verdict × mechanism: the fact table, and the top list's source. */
-    facts: `SELECT site, service_id, min(service_name) AS service_label, min(category) AS category_label, verdict, mechanism, count(*) AS reports
-      FROM verdicts WHERE ${where(true)} GROUP BY site, service_id, verdict, mechanism`,
+    facts: `SELECT site, service_id, min(service_name) AS service_label, min(category) AS category_label, verdict, mechanism, ${t.count} AS reports
+      FROM ${t.verdicts} WHERE ${where(true)} GROUP BY site, service_id, verdict, mechanism`,
     /** Each service's usage share for the population: the figure of its latest report that has one. */
-    shares: `SELECT service_id, argMax(${share}, day) AS share FROM verdicts
-      WHERE ${where(true)} AND ${share} IS NOT NULL GROUP BY service_id`,
-    heatmap: `SELECT site, category, avg(blocked_share) AS blocked, avg(degraded_share) AS degraded, count(*) AS reports
-      FROM gaps WHERE ${where(true)} AND population = ${population} AND category <> '' GROUP BY site, category`,
-    trendShares: `SELECT day, avg(blocked_share) AS blocked, avg(degraded_share) AS degraded
-      FROM gaps WHERE ${where(true)} AND population = ${population} AND category = '' GROUP BY day`,
+    shares: t.shares,
+    heatmap: `SELECT site, category, ${t.blocked} AS blocked, ${t.degraded} AS degraded, ${t.count} AS reports
+      FROM ${t.gaps} WHERE ${where(true)} AND population = ${population} AND category <> '' GROUP BY site, category`,
+    trendShares: `SELECT day, ${t.blocked} AS blocked, ${t.degraded} AS degraded
+      FROM ${t.gaps} WHERE ${where(true)} AND population = ${population} AND category = '' GROUP BY day`,
     /** Report counts by day, completeness and control, for the trend and the page's notes. */
-    reports: `SELECT day, complete, control_ok, count(*) AS reports FROM reports WHERE ${where(false)} GROUP BY day, complete, control_ok`,
+    reports: `SELECT day, complete, control_ok, ${t.count} AS reports FROM ${t.reports} WHERE ${where(false)} GROUP BY day, complete, control_ok`,
     /** Populations some service has a figure for (the page's population choice). */
-    populations: `SELECT ${POPULATIONS.map((p) => `max(CASE WHEN ${SHARE_COLUMN[p]} IS NULL THEN 0 ELSE 1 END) AS ${p}`).join(', ')}
-      FROM verdicts WHERE ${where(true)}`,
-    choices: `SELECT site, catalog_version, min(day) AS first_day, max(day) AS last_day, count(*) AS reports FROM reports GROUP BY site, catalog_version`,
+    populations: `SELECT ${POPULATIONS.map((p) => `${t.hasFigure(p)} AS ${p}`).join(', ')} FROM ${t.figures} WHERE ${where(true)}`,
+    choices: `SELECT site, catalog_version, min(day) AS first_day, max(day) AS last_day, ${t.count} AS reports FROM ${t.reports} GROUP BY site, catalog_version`,
   };
 }
 
@@ -51,7 +66,7 @@ const day = (v: unknown) => String(v).slice(0, 10);
 
 /** Run the queries on a store and build what the page shows, in the same shape and order as `aggregateFleet`. */
 export async function queryAggregate(store: FleetStore, filter: FleetFilter): Promise<FleetAggregateAnswer> {
-  const q = aggregateQueries(filter, store.dialect);
+  const q = aggregateQueries(filter, store.dialect, store.rollups);
   const [facts, shares, heat, trendShares, reports, populations, choices] = await Promise.all(
     [q.facts, q.shares, q.heatmap, q.trendShares, q.reports, q.populations, q.choices].map((sql) => store.query(sql)),
   );

@@ -61,6 +61,9 @@ export async function openClickhouseStore(target: ClickhouseTarget): Promise<Fle
 
   return {
     dialect: clickhouseDialect,
+    // No transactions: counters kept beside the rows could not be kept exact across a
+    // half-failed, retried batch; the replacing engine collapses raw rows instead.
+    rollups: false,
     insert: (batch: readonly ReportRows[]) =>
       writing(async () => {
         if (!batch.length) return new Set<string>();

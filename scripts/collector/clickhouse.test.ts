@@ -35,11 +35,12 @@ beforeAll(async () => {
     await Promise.all(reports.map((r) => batcher.add(r)));
   }
 }, 120_000);
+// Stopping waits up to 10 s for ClickHouse to exit before killing it: more than the default hook time.
 afterAll(async () => {
   await duck?.close();
   await clickhouse?.stop();
   rmSync(dir, { recursive: true, force: true });
-});
+}, 30_000);
 
 /** Shares computed by two engines' float sums differ in the last bits; everything else must be identical. */
 const rounded = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toFixed(12)) : v)));

@@ -59,6 +59,9 @@ describe('collector on a full disk', () => {
       const perReport = await store.query('SELECT report_id, count(*) AS n FROM verdicts GROUP BY report_id');
       expect(perReport).toHaveLength(60);
       expect(perReport.every((r) => Number(r.n) === 48)).toBe(true);
+      // The rollups count exactly what is stored: a rolled-back batch left no count behind.
+      expect(Number((await store.query('SELECT sum(reports) AS n FROM report_days'))[0]!.n)).toBe(60);
+      expect(Number((await store.query('SELECT sum(reports) AS n FROM verdict_days'))[0]!.n)).toBe(60 * 48);
     } finally {
       await store.close();
     }

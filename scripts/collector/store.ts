@@ -13,6 +13,11 @@ export interface Dialect {
 export interface FleetStore {
   readonly dialect: Dialect;
   /**
+   * The store keeps daily rollups (rollups.ts) in step with its rows, and the aggregate
+   * reads them; without (ClickHouse, built to scan raw rows) it reads the raw tables.
+   */
+  readonly rollups: boolean;
+  /**
    * Store a batch of reports (ids unique within the batch) in one transaction:
    * either every new report with all its rows, or nothing. Resolves to the ids
    * that were new (the others were stored before); rejects when nothing was stored.
