@@ -2,7 +2,8 @@ import type { Catalog } from '../catalog/types';
 import type { Observation } from '../probe/types';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
 import type { ProbeFns } from '../probe/probe-fns';
-import { CALL_CONTROL_KEY, THROUGHPUT_CONTROL_KEY, callTargets, probeKey, throughputControlTask, throughputServices } from './plan';
+import { isControl, probeKey } from '../probe/probe-id';
+import { CALL_CONTROL_KEY, THROUGHPUT_CONTROL_KEY, callTargets, throughputControlTask, throughputServices } from './plan';
 
 export interface ExtraProbeContext {
   catalog: Catalog;
@@ -38,9 +39,9 @@ export function startExtraProbes(ctx: ExtraProbeContext) {
   const measure = (task: (typeof sampled)[number]) =>
     run(async () => {
       const { serviceId, url } = task;
-      const key = probeKey(serviceId, 'media', 'throughput');
+      const key = probeKey({ serviceId, channel: 'media', kind: 'throughput' });
       if (seen.has(key)) return;
-      const media = seen.get(probeKey(serviceId, 'media', 'fetch'));
+      const media = seen.get(probeKey({ serviceId, channel: 'media', kind: 'fetch' }));
       // A failed media host has nothing to measure; its fetch already says why.
       const ok = media?.status !== undefined && media.status < 400;
       const observation = ok
@@ -51,7 +52,7 @@ export function startExtraProbes(ctx: ExtraProbeContext) {
     });
 
   const calls = probes.calls ? callTargets(catalog) : [];
-  const callKey = (serviceId: string) => (serviceId === '_control' ? CALL_CONTROL_KEY : probeKey(serviceId, 'realtime', 'webrtc'));
+  const callKey = (serviceId: string) => (isControl(serviceId) ? CALL_CONTROL_KEY : probeKey({ serviceId, channel: 'realtime', kind: 'webrtc' }));
   if (calls.some((t) => !seen.has(callKey(t.serviceId)))) {
     run(async () => {
       const observations = await probes.calls!(calls, timeoutMs).catch((e: unknown) =>

@@ -1,8 +1,9 @@
-import type { Catalog, Channel } from '../catalog/types';
-import type { Observation, ProbeTarget } from '../probe/types';
+import type { Catalog } from '../catalog/types';
+import type { ProbeTarget } from '../probe/types';
+import { CONTROLS, probeKey } from '../probe/probe-id';
 import { CHANNELS } from '../catalog/types';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
-import { THROUGHPUT_CONTROL_ID, THROUGHPUT_CONTROL_URL } from '../probe/throughput-control';
+import { THROUGHPUT_CONTROL_URL } from '../probe/throughput-control';
 import { CALL_CONTROL_URL, type CallTarget } from '../probe/webrtc-probe';
 
 export interface ProbeTask extends ProbeTarget {
@@ -10,9 +11,6 @@ export interface ProbeTask extends ProbeTarget {
   key: string;
   kind: 'fetch' | 'websocket';
 }
-
-export const probeKey = (serviceId: string, channel: Channel, kind: Observation['kind']) =>
-  `${serviceId}:${channel}:${kind}`;
 
 /** Services that are probed: retired ones are listed for the story but have nothing to reach. */
 export function probedServices(catalog: Catalog) {
@@ -27,7 +25,7 @@ export function planProbes(catalog: Catalog): ProbeTask[] {
       const url = service.channels[channel];
       if (!url) continue;
       const kind = url.startsWith('wss:') ? 'websocket' : 'fetch';
-      tasks.push({ key: probeKey(service.id, channel, kind), serviceId: service.id, channel, kind, url });
+      tasks.push({ key: probeKey({ serviceId: service.id, channel, kind }), serviceId: service.id, channel, kind, url });
     }
   }
   return tasks;
@@ -40,8 +38,8 @@ export interface ProbeCapabilities {
 }
 
 /** Keys of the throughput control and the call control, stored like any observation. */
-export const THROUGHPUT_CONTROL_KEY = probeKey(THROUGHPUT_CONTROL_ID, 'media', 'throughput');
-export const CALL_CONTROL_KEY = probeKey(THROUGHPUT_CONTROL_ID, 'realtime', 'webrtc');
+export const THROUGHPUT_CONTROL_KEY = probeKey(CONTROLS.throughput);
+export const CALL_CONTROL_KEY = probeKey(CONTROLS.call);
 
 /**
  * Services whose media host gets a throughput measurement: the most used first (they
@@ -63,11 +61,11 @@ export function throughputServices(catalog: Catalog, max = THROUGHPUT_LIMITS.max
 /** STUN/TURN servers to gather against: every `call` endpoint, then the call control. */
 export function callTargets(catalog: Catalog): CallTarget[] {
   const targets = probedServices(catalog).flatMap((s) => (s.channels.call ? [{ serviceId: s.id, url: s.channels.call }] : []));
-  return targets.length ? [...targets, { serviceId: THROUGHPUT_CONTROL_ID, url: CALL_CONTROL_URL }] : [];
+  return targets.length ? [...targets, { serviceId: CONTROLS.call.serviceId, url: CALL_CONTROL_URL }] : [];
 }
 
 /** The throughput control download (same size cap as the media downloads). */
-export const throughputControlTask = () => ({ serviceId: THROUGHPUT_CONTROL_ID, url: THROUGHPUT_CONTROL_URL });
+export const throughputControlTask = () => ({ serviceId: CONTROLS.throughput.serviceId, url: THROUGHPUT_CONTROL_URL });
 
 /** The keys that must be stored before a service can be classified. */
 export function requiredKeys(catalog: Catalog, serviceId: string, caps: ProbeCapabilities = { throughput: false, calls: false }): string[] {
@@ -75,11 +73,11 @@ export function requiredKeys(catalog: Catalog, serviceId: string, caps: ProbeCap
     .filter((t) => t.serviceId === serviceId)
     .map((t) => t.key);
   const service = catalog.services.find((s) => s.id === serviceId);
-  if (service?.channels.page) keys.push(probeKey(serviceId, 'page', 'navigation'));
+  if (service?.channels.page) keys.push(probeKey({ serviceId, channel: 'page', kind: 'navigation' }));
   if (caps.throughput && throughputServices(catalog).some((t) => t.serviceId === serviceId)) {
-    keys.push(probeKey(serviceId, 'media', 'throughput'), THROUGHPUT_CONTROL_KEY);
+    keys.push(probeKey({ serviceId, channel: 'media', kind: 'throughput' }), THROUGHPUT_CONTROL_KEY);
   }
-  if (caps.calls && service?.channels.call) keys.push(probeKey(serviceId, 'realtime', 'webrtc'));
+  if (caps.calls && service?.channels.call) keys.push(probeKey({ serviceId, channel: 'realtime', kind: 'webrtc' }));
   return keys;
 }
 

@@ -2,7 +2,8 @@ import type { Observation } from '../probe/types';
 import { BROWSER_SOCKET_LIMITS, createHostPool } from '../probe/host-pool';
 import { createControlPulse, type ControlPulse } from '../probe/control-pulse';
 import type { ProbeFns } from '../probe/probe-fns';
-import { hostProbeUrl, probeKey, type ProbeTask } from './plan';
+import { hostProbeUrl, type ProbeTask } from './plan';
+import { CONTROLS, probeKey } from '../probe/probe-id';
 
 /** A probe's results, keyed as stored: the WebSocket's follow-up HTTPS probe comes first. */
 export type ProbeResults = readonly (readonly [string, Observation])[];
@@ -50,7 +51,7 @@ export async function runRequestProbes(run: RequestProbeRun): Promise<{ pulses: 
     const host = mark(await probes.fetch({ ...task, url: hostProbeUrl(task.url) }, timeoutMs));
     // Stored before the socket, so the socket's key means "realtime complete".
     return [
-      [probeKey(task.serviceId, task.channel, 'fetch'), host],
+      [probeKey({ serviceId: task.serviceId, channel: task.channel, kind: 'fetch' }), host],
       [task.key, ws],
     ];
   };
@@ -80,7 +81,7 @@ function startPulse(probes: ProbeFns, url: string, timeoutMs: number): ControlPu
   return createControlPulse({
     intervalMs: Math.min(PULSE_INTERVAL_MS, Math.round(timeoutMs / 8)),
     send: async () => {
-      const o = await probes.fetch({ serviceId: '_control', channel: 'page', url }, timeoutMs);
+      const o = await probes.fetch({ serviceId: CONTROLS.connectivity.serviceId, channel: CONTROLS.connectivity.channel, url }, timeoutMs);
       return { answered: o.status !== undefined };
     },
   });

@@ -7,11 +7,12 @@ import { callReached } from '../probe/webrtc-probe';
 import { classifiedObservation, scrubObservationUrls } from '../probe/evidence-url';
 import { startExtraProbes } from './extra-probes';
 import { runRequestProbes } from './request-probes';
-import { CONTROL_SERVICE_ID, CONTROL_URLS } from '../probe/control';
+import { CONTROL_URLS } from '../probe/control';
+import { CONTROLS, probeKey } from '../probe/probe-id';
 import { classifyChannel } from '../verdict/classify-channel';
 import { classifyControl, pathAddressesOf } from '../verdict/classify-control';
 import { classifyService } from '../verdict/classify-service';
-import { THROUGHPUT_CONTROL_KEY, planProbes, probeKey, probedServices, requiredKeys } from './plan';
+import { THROUGHPUT_CONTROL_KEY, planProbes, probedServices, requiredKeys } from './plan';
 
 export interface AuditDeps {
   store: AuditStore;
@@ -36,7 +37,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
 
   if (!audit.control) {
     const control = await Promise.all(
-      CONTROL_URLS.map((url) => probes.fetch({ serviceId: CONTROL_SERVICE_ID, channel: 'page', url }, options.timeoutMs)),
+      CONTROL_URLS.map((url) => probes.fetch({ serviceId: CONTROLS.connectivity.serviceId, channel: CONTROLS.connectivity.channel, url }, options.timeoutMs)),
     );
     // The control is classified at once: store what is kept of a classified observation (docs/privacy.md).
     const result = classifyControl(control.map(scrubObservationUrls));
@@ -74,12 +75,13 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   };
 
   const pageTargets = probedServices(catalog)
-    .filter((s) => s.channels.page && !seen.has(probeKey(s.id, 'page', 'navigation')))
+    .filter((s) => s.channels.page && !seen.has(probeKey({ serviceId: s.id, channel: 'page', kind: 'navigation' })))
     .map((s) => ({ serviceId: s.id, url: s.channels.page as string }));
   // Batches land as they are decided, so verdicts (and the popup's progress) follow service by service.
   const recordNavigations = async (observations: Observation[]) => {
-    const fresh = observations.filter((o) => !seen.has(probeKey(o.serviceId, 'page', 'navigation')));
-    for (const o of fresh) await record(probeKey(o.serviceId, 'page', 'navigation'), o);
+    const navigationKey = (serviceId: string) => probeKey({ serviceId, channel: 'page', kind: 'navigation' });
+    const fresh = observations.filter((o) => !seen.has(navigationKey(o.serviceId)));
+    for (const o of fresh) await record(navigationKey(o.serviceId), o);
     for (const o of fresh) await classifyIfComplete(o.serviceId);
   };
   const policyDone = probes.policy(pageTargets, Math.min(options.timeoutMs, 5000), recordNavigations).then(recordNavigations);

@@ -8,7 +8,7 @@ import { createPolicyProbeDeps } from './policy-adapter';
 import { localResolver } from './dns-adapter';
 import { addDnsFacts } from '../probe/dns-facts';
 import { resolvePublicly } from '../probe/doh';
-import { CONTROL_SERVICE_ID } from '../probe/control';
+import { isControl } from '../probe/probe-id';
 
 /** The probes as they run in the extension: each network probe is matched with webRequest's error. */
 export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
@@ -20,7 +20,7 @@ export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
       const request = tracker.begin(task.url);
       const observation = await tracker.finish(request, await probeFetch({ ...task, requestUrl: request.requestUrl, timeoutMs }));
       // The control hosts are judged by their answer alone; services' failures get their DNS facts.
-      return task.serviceId === CONTROL_SERVICE_ID ? observation : addDnsFacts(observation, dns(timeoutMs));
+      return isControl(task.serviceId) ? observation : addDnsFacts(observation, dns(timeoutMs));
     },
     async webSocket(task, timeoutMs) {
       const request = tracker.beginSocket(task.url);

@@ -26,8 +26,5 @@ export const CONTROL_CHECKS: readonly ControlCheck[] = [
   { url: 'http://captive.apple.com/hotspot-detect.html', operator: 'Apple (iOS, macOS)', status: 200, body: { contains: 'Success' } },
 ];
 
-/** The service id control observations are stored under. */
-export const CONTROL_SERVICE_ID = '_control';
-
 /** The control URLs, probed first in every audit. */
 export const CONTROL_URLS: readonly string[] = CONTROL_CHECKS.map((c) => c.url);

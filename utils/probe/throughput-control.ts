@@ -13,5 +13,3 @@ import { THROUGHPUT_LIMITS } from './throughput-limits';
  */
 export const THROUGHPUT_CONTROL_URL = `https://speed.cloudflare.com/__down?bytes=${THROUGHPUT_LIMITS.maxBytes}`;
 
-/** Service id under which the throughput control observation is stored. */
-export const THROUGHPUT_CONTROL_ID = '_control';
