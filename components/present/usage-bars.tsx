@@ -11,10 +11,10 @@ import type { SlidePlace } from './slide-frame';
  * with the slide's type, print as they look, and a screen reader reads them as a
  * list. Each value carries the number of its source footnote.
  */
-export function UsageBars({ bars, compact }: { bars: UsageBar[]; compact?: boolean }) {
+export function UsageBars({ bars, compact, dense }: { bars: UsageBar[]; compact?: boolean; dense?: boolean }) {
   const { fmt } = useI18n();
   return (
-    <ol class={`hbars ${compact ? 'compact' : ''}`} data-testid="usage-bars">
+    <ol class={`hbars ${compact ? 'compact' : ''} ${dense ? 'dense' : ''}`} data-testid="usage-bars">
       {bars.map((bar) => (
         <li key={bar.id} class="hbar" data-service={bar.id} data-share={bar.share}>
           <span class="hbar-name">{bar.name}</span>
@@ -56,7 +56,12 @@ export function UsageSlide({ catalog, population, ...place }: SlidePlace & { cat
   return (
     <SlideFrame id="usage" title={t('present_usage_title')} source={<Footnotes sources={data.sources} />} {...place}>
       <p class="lead">{t('present_usage_lead', name)}</p>
-      {data.bars.length ? <UsageBars bars={data.bars} /> : <p class="empty">{t('present_usage_none', name)}</p>}
+      {/* Many sources make a longer footnote block: the bars then take the denser layout so the slide still fits. */}
+      {data.bars.length ? (
+        <UsageBars bars={data.bars} dense={data.sources.length > 4} />
+      ) : (
+        <p class="empty">{t('present_usage_none', name)}</p>
+      )}
       {others > 0 && <p class="aside">{t('present_usage_noFigure', others)}</p>}
     </SlideFrame>
   );

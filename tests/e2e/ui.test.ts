@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Lab } from '../../lab';
 import type { LaunchedChromium } from '../../scripts/lib/chromium';
 import { extensionClient } from '../../scripts/lib/extension-client';
+import { activityFor } from '../../utils/catalog/activities';
 import { checkAgainstScenario } from '../../scripts/lib/scenario-check';
 import {
   expectedFromScenario, expectNoHorizontalOverflow, saveScreenshot, startUiLab, tabTo, waitForAuditDone,
@@ -95,9 +96,12 @@ describe('dashboard', () => {
     expect(await page.getByTestId('evidence-button-dailymotion').getAttribute('aria-expanded')).toBe('true');
     await page.getByTestId('usage-chart').locator('canvas').first().waitFor();
     // Category figures sit beside each category, with their survey; calls (no per-service US figure) still shows one.
+    // The figure shown is the catalog's (activityFor, compiled from data/usage/), with its metric, source and year.
     const calls = page.locator('.chart-table tr[data-category="calls"] [data-testid="activity-share"]');
-    expect(await calls.innerText()).toMatch(/^81\s?% 2021$/);
-    expect(await calls.locator('span').getAttribute('title')).toMatch(/video call.*Pew Research Center/);
+    const callsFigure = activityFor('calls', 'US')!;
+    expect(await calls.innerText()).toMatch(new RegExp(`^${+(callsFigure.share * 100).toFixed(1)}\\s?% ${callsFigure.year}$`));
+    expect(await calls.locator('span').getAttribute('title')).toBe(`${callsFigure.metric} — ${callsFigure.source}, ${callsFigure.year}`);
+    expect(callsFigure.metric).toMatch(/video call/);
     await saveScreenshot(page, 'dashboard-en');
   });
 
