@@ -65,12 +65,13 @@ export class FirefoxRdp {
   /**
    * Runs `expression` and polls for its settled value: the console's own top-level await is not
    * available to extension targets here, so the promise parks its JSON result on a global.
+   * Firefox's `stack` does not hold the message, so a failure carries both.
    */
   private async evaluate<T>(consoleActor: string, expression: string, timeoutMs = 60_000): Promise<T> {
     const key = `k${this.nextKey++}`;
     await this.evalRaw(consoleActor, `(globalThis.__accessGapRdp ??= {}, Promise.resolve().then(async () => (${expression})).then(
       (v) => { globalThis.__accessGapRdp.${key} = { ok: JSON.stringify(v ?? null) }; },
-      (e) => { globalThis.__accessGapRdp.${key} = { err: String(e && e.stack || e) }; }), 0)`);
+      (e) => { globalThis.__accessGapRdp.${key} = { err: String(e && e.message !== undefined ? e.message + ' at ' + e.stack : e) }; }), 0)`);
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const raw = await this.evalRaw(consoleActor, `JSON.stringify(globalThis.__accessGapRdp?.${key} ?? null)`);

@@ -48,8 +48,8 @@ export const POLICY_BATCH_SIZE = 20;
  * is sent. The browser checks its policy before extensions see the request,
  * so a policy-blocked URL fails with `net::ERR_BLOCKED_BY_ADMINISTRATOR` and
  * any other with our own `net::ERR_BLOCKED_BY_CLIENT`. A frame that reports neither
- * while its batch waited `timeoutMs` without news gets `timedOut` (no policy finding, never a
- * verdict by itself).
+ * while its batch waited `timeoutMs` without news is tried once more at the end, then gets
+ * `timedOut` (no policy finding: a page the network lets through is then inconclusive).
  */
 export async function probePolicy(targets: readonly PolicyTarget[], deps: PolicyProbeDeps, options: PolicyProbeOptions): Promise<Observation[]> {
   const { timeoutMs, batchSize = POLICY_BATCH_SIZE, now = () => performance.now(), clock = Date.now } = options;
@@ -70,15 +70,21 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
     else progress();
   });
   const all: Observation[] = [];
+  // Frames that never reported get one more try, queued behind the others: on a busy
+  // machine a frame can stay silent past the wait, and an unanswered check leaves the page inconclusive.
+  const queue = [...targets];
+  const retried = new Set<PolicyTarget>();
+  let first = true;
   try {
     unblock = await deps.blockSubframes(tabId);
-    for (let i = 0; i < targets.length; i += batchSize) {
-      const batch = targets.slice(i, i + batchSize);
+    while (queue.length > 0) {
+      const batch = queue.splice(0, batchSize);
       current = new Set(batch.map((t) => normalise(t.url)));
       const started = now();
       const startedAt = clock();
-      // The first batch also waits for the checker page itself to load.
-      const firstWait = i === 0 ? 2 * timeoutMs : timeoutMs;
+      // The first batch also waits for the checker page itself to load; a retry waits as long.
+      const firstWait = first || batch.some((t) => retried.has(t)) ? 2 * timeoutMs : timeoutMs;
+      first = false;
       await new Promise<void>((resolve) => {
         let timer = setTimeout(resolve, firstWait);
         progress = () => {
@@ -94,9 +100,13 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
         deps.navigateTab(tabId, `${deps.checkerPageUrl}#${list}`).catch(() => batchDone());
       });
       const totalMs = Math.round(now() - started);
-      const observations = batch.map((t) => navigation(t, errors.get(normalise(t.url)), startedAt, timeoutMs, totalMs));
+      const silent = batch.filter((t) => !errors.has(normalise(t.url)) && !retried.has(t));
+      for (const t of silent) retried.add(t);
+      queue.push(...silent);
+      const decided = batch.filter((t) => !silent.includes(t));
+      const observations = decided.map((t) => navigation(t, errors.get(normalise(t.url)), startedAt, timeoutMs, totalMs));
       all.push(...observations);
-      await options.onBatch?.(observations);
+      if (observations.length > 0) await options.onBatch?.(observations);
     }
   } finally {
     stopListening();

@@ -34,6 +34,18 @@ describe('browser policy (navigation)', () => {
     expect(summary(classifyChannel([LAB.ownRuleNav(), LAB.dnsNxdomain()], OK))).toEqual(['blocked', 'dns', 'dns-nxdomain']);
   });
 
+  it('a policy check that never answered leaves a reachable page inconclusive (the policy may still block it), never reachable', () => {
+    const unanswered = navObs('https://web.whatsapp.com/', undefined, { timedOut: true, timeoutMs: 5000 });
+    const v = classifyChannel([okObs('https://web.whatsapp.com/'), unanswered], OK);
+    expect(summary(v)).toEqual(['inconclusive', undefined, 'policy-unchecked']);
+    expect(v.evidence.detail).toMatch(/browser-policy check .* no answer within 5000 ms/);
+  });
+
+  it('a policy check that never answered does not hide a network block', () => {
+    const unanswered = navObs('https://web.whatsapp.com/', undefined, { timedOut: true });
+    expect(summary(classifyChannel([LAB.dnsNxdomain(), unanswered], OK))).toEqual(['blocked', 'dns', 'dns-nxdomain']);
+  });
+
   it('a navigation alone that was not policy-blocked is inconclusive about the network', () => {
     expect(summary(classifyChannel([LAB.ownRuleNav()], OK))).toEqual(['inconclusive', undefined, 'policy-not-blocked']);
   });

@@ -100,7 +100,10 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
     const host = hostOf(websocket.url);
     return classifyWebSocket(websocket, fetches.find((f) => host !== undefined && hostOf(f.url) === host), domains, ctx);
   }
-  if (fetches.length > 0) return withRestriction(noteInspection(pickBest(fetches.map((f) => withDns(classifyObservation(f, domains), f, ctx)))), fetches);
+  if (fetches.length > 0) {
+    const network = withRestriction(noteInspection(pickBest(fetches.map((f) => withDns(classifyObservation(f, domains), f, ctx)))), fetches);
+    return navigation?.timedOut ? unlessPolicyUnchecked(network, navigation) : network;
+  }
 
   // Navigation only. ERR_BLOCKED_BY_CLIENT is expected there: the probe engine blocks its
   // own navigation with a declarativeNetRequest rule so it never reaches the network.
@@ -153,6 +156,26 @@ const PREFERENCE: readonly Verdict[] = ['reachable', 'throttled', 'partial', 'bl
 
 function pickBest(verdicts: ChannelVerdict[]): ChannelVerdict {
   return verdicts.reduce((best, v) => (PREFERENCE.indexOf(v.verdict) < PREFERENCE.indexOf(best.verdict) ? v : best));
+}
+
+/**
+ * Browser policy (Chrome's URLBlocklist, Firefox's WebsiteFilter) stops navigations, never
+ * `fetch`, so a fetch that got through says nothing about it. When the navigation check did
+ * not finish (a busy machine: its frames never reported), a network that let us through is
+ * not "reachable" for the employee, whose browser may still refuse the page: inconclusive.
+ * A network block stands: it is true whatever the policy says.
+ */
+function unlessPolicyUnchecked(network: ChannelVerdict, navigation: Observation): ChannelVerdict {
+  if (network.verdict === 'blocked' || network.verdict === 'inconclusive') return network;
+  return {
+    channel: network.channel,
+    verdict: 'inconclusive',
+    reason: 'policy-unchecked',
+    evidence: {
+      ...network.evidence,
+      detail: `${network.evidence.detail.replace(/\.$/, '')}; but the browser-policy check of ${navigation.url} got no answer within ${navigation.timeoutMs} ms, so a policy set by the administrator may still block the page: run the audit again when the computer is less busy.`,
+    },
+  };
 }
 
 function inconclusive(obs: Observation, reason: string, detail: string): ChannelVerdict {
