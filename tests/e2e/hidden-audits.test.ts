@@ -3,10 +3,10 @@ import type { Page } from 'playwright-core';
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
-import { launchChromiumWithExtension, unpackedExtensionId, type LaunchedChromium } from '../../scripts/lib/chromium';
+import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { extensionClient } from '../../scripts/lib/extension-client';
 import { startLab, type Lab } from '../../lab';
-import { extensionDir, serveText, waitFor } from './fleet-helpers';
+import { extensionDir, managedPolicy, serveText, waitFor } from './fleet-helpers';
 
 // IT's policy employeeCanSeeAudits: false keeps its scheduled audits from the employee. The
 // background enforces it for every page: the message API answers as if they did not exist,
@@ -48,11 +48,7 @@ describe('policy employeeCanSeeAudits: false, enforced in the background', () =>
       catalog,
       controlUrls: CONTROL_URLS,
       scenario: { services: { facebook: { treatments: { all: 'dns' }, expect: { verdict: 'blocked', mechanism: 'dns' } } } },
-      policies: {
-        '3rdparty': {
-          extensions: { [unpackedExtensionId(ext)]: { scheduleHours: 6 / 3600, catalogUrl: catalogServer.url, employeeCanSeeAudits: false } },
-        },
-      },
+      policies: managedPolicy(ext, { scheduleHours: 6 / 3600, catalogUrl: catalogServer.url, employeeCanSeeAudits: false }),
     });
     browser = await launchChromiumWithExtension({ extensionDir: ext, args: lab.chromiumArgs, executablePath: lab.executablePath });
     const page = await browser.context.newPage();

@@ -6,10 +6,10 @@ import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
 import { startCollector, type Collector } from '../../scripts/collector/server';
-import { launchChromiumWithExtension, unpackedExtensionId, type LaunchedChromium } from '../../scripts/lib/chromium';
+import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
 import { extensionClient } from '../../scripts/lib/extension-client';
 import { startLab, type Lab } from '../../lab';
-import { extensionDir, serveText, waitFor } from './fleet-helpers';
+import { extensionDir, managedPolicy, serveText, waitFor } from './fleet-helpers';
 
 // Managed deployment end to end: Chromium's managed policy (3rdparty storage for
 // Access Gap) sets a short schedule, the receiver and a catalog URL; the extension
@@ -53,16 +53,10 @@ describe('scheduled audits with a managed policy', () => {
       catalog,
       controlUrls: CONTROL_URLS,
       scenario: { services: { facebook: { treatments: { all: 'dns' }, expect: { verdict: 'blocked', mechanism: 'dns' } } } },
-      policies: {
-        '3rdparty': {
-          extensions: {
-            [unpackedExtensionId(ext)]: {
-              organisation: 'Lab Corp', site: 'Lab site', scheduleHours: SCHEDULE_HOURS, catalogUrl: catalogServer.url,
-              uploadUrl: `http://127.0.0.1:${port}/reports`, uploadAuthorization: AUTH,
-            },
-          },
-        },
-      },
+      policies: managedPolicy(ext, {
+        organisation: 'Lab Corp', site: 'Lab site', scheduleHours: SCHEDULE_HOURS, catalogUrl: catalogServer.url,
+        uploadUrl: `http://127.0.0.1:${port}/reports`, uploadAuthorization: AUTH,
+      }),
     });
     browser = await launchChromiumWithExtension({ extensionDir: ext, args: lab.chromiumArgs, executablePath: lab.executablePath });
     const page = await browser.context.newPage();
