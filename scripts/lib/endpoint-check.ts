@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { request as httpsRequest } from 'node:https';
 import type { Catalog, ServiceEntry } from '../../utils/catalog/schema';
+import { parseIceServerUrl } from '../../utils/catalog/ice-url';
 import { acceptMediaUrl, pickField } from '../../utils/probe/media-discovery';
 
 /**
@@ -176,12 +177,12 @@ async function checkDiscovery(t: Transport, service: ServiceEntry, api: string):
   }
 }
 
-/** `stun:host:port` / `turn:host:port?transport=udp`: a STUN Binding request must be answered. */
+/** `stun:host:port` / `turn:host:port?transport=udp`: a STUN Binding request must be answered (a UDP TURN server answers STUN too). */
 async function checkCall(t: Transport, serviceId: string, url: string): Promise<EndpointCheck> {
-  const m = /^(?:stuns?|turns?):([^:?]+)(?::(\d+))?/i.exec(url);
-  if (!m) return { serviceId, channel: 'call', url, word: 'rotted', note: 'not a stun:/turn: URL' };
-  if (/transport=tcp|^(stuns|turns):/i.test(url)) return { serviceId, channel: 'call', url, word: 'ok', note: 'TCP/TLS call servers are not checked (UDP only)' };
-  const answered = await t.stun(m[1]!, Number(m[2] ?? 3478));
+  const server = parseIceServerUrl(url);
+  if (!server) return { serviceId, channel: 'call', url, word: 'rotted', note: 'not a stun:/turn: URL' };
+  if (server.transport !== 'UDP') return { serviceId, channel: 'call', url, word: 'ok', note: 'TCP/TLS call servers are not checked (UDP only)' };
+  const answered = await t.stun(server.host, server.port);
   return { serviceId, channel: 'call', url, word: answered ? 'ok' : 'rotted', ...(answered ? {} : { note: 'no STUN answer within 3 s' }) };
 }
 

@@ -123,7 +123,9 @@ describe('evidence view', () => {
   it('shows what the call servers answered: a reflexive candidate, and silence while another answered', async () => {
     const meet = await open('google-meet');
     expect(await meet.getByTestId('call-evidence').getAttribute('data-reason')).toBe('call-srflx');
-    expect(await meet.getByTestId('why-realtime').innerText()).toContain('returned our public address');
+    expect(await meet.getByTestId('why-realtime').innerText()).toContain('answered our STUN Binding request with our public address');
+    // What was sent, and where: a STUN server gets a STUN Binding request over UDP.
+    expect(await meet.getByTestId('call-evidence').innerText()).toMatch(/Tried\s+STUN Binding request to [\w.-]+, port \d+, over UDP/);
     const zoom = await open('zoom');
     expect(await zoom.getByTestId('call-evidence').getAttribute('data-reason')).toBe('call-silent');
     // The call decided the channel: its sentence is the channel's, said once.

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { FORMULA_TRIGGER } from './csv-columns';
 import { EndpointsSchema } from './endpoint-schema';
 import { catalogId, label, LABEL_MAX } from './label-rules';
+import { parseIceServerUrl } from './ice-url';
 
 /** One DNS label: letters, digits, inner hyphens, 1–63 chars (RFC 1035 §2.3.1, relaxed to allow digits first). */
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -55,14 +56,11 @@ const isIPv4 = (host: string) => /^(\d{1,3})(\.\d{1,3}){3}$/.test(host) && host.
 
 /**
  * A STUN or TURN server (RFC 7064/7065): `stun:host[:port]`, `turn:host[:port][?transport=udp|tcp]`.
- * These are not hierarchical URLs (`new URL` gives no hostname), so they are parsed here.
+ * These are not hierarchical URLs (`new URL` gives no hostname), so they are parsed in ice-url.ts.
  */
 export function isIceServerUrl(value: string): boolean {
-  const m = /^(stuns?|turns?):([a-z0-9.-]+)(?::(\d{1,5}))?(\?transport=(udp|tcp))?$/i.exec(value);
-  if (!m) return false;
-  const [, scheme = '', host = '', port] = m;
-  if (m[4] && /^stun/i.test(scheme)) return false; // transport is a TURN parameter
-  return (isHostname(host) || isIPv4(host)) && (port === undefined || (Number(port) > 0 && Number(port) < 65536));
+  const server = parseIceServerUrl(value);
+  return server !== undefined && (isHostname(server.host) || isIPv4(server.host));
 }
 
 const CallUrl = v.pipe(v.string(), v.maxLength(300), v.check(isIceServerUrl, 'not a stun: or turn: URL'));

@@ -1,5 +1,6 @@
 import type { Channel, Population } from '../catalog/types';
 import type { Mechanism, Restriction, Verdict } from '../verdict/types';
+import type { IceServer } from '../catalog/ice-url';
 import type { AuditRecord } from '../audit/types';
 import type { MessageKey, Translate } from './translate';
 
@@ -33,6 +34,15 @@ export const reasonKey = (reason: string) => keyOf('reason', reason);
 export function reasonText(i18n: { t: Translate; has(key: string): boolean }, reason: string): string | undefined {
   const key = reasonKey(reason);
   return i18n.has(key) ? i18n.t(key) : undefined;
+}
+
+/**
+ * What the call probe sent, and where: "TURN Allocate and STUN Binding requests to
+ * worldaz.tr.teams.microsoft.com, port 3478, over UDP" (which requests: iceRequests).
+ */
+export function callTriedText(t: Translate, s: IceServer): string {
+  const requests = s.protocol === 'STUN' ? 'call_requests_stun' : s.transport === 'UDP' ? 'call_requests_turn_udp' : 'call_requests_turn';
+  return t('call_tried_value', t(requests), s.host, String(s.port), s.transport);
 }
 
 /** "YouTube Restricted Mode (strict), enforced by DNS: www.youtube.com resolved to 216.239.38.120 (…)". */

@@ -1,5 +1,6 @@
 import type { Channel } from '../catalog/types';
 import type { MediaDiscovery, Observation } from '../probe/types';
+import type { IceServer } from '../catalog/ice-url';
 
 export const VERDICTS = ['reachable', 'throttled', 'partial', 'blocked', 'inconclusive'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -92,6 +93,8 @@ export interface ThroughputEvidence {
 /** The call probe's finding, attached to the realtime channel's evidence. */
 export interface CallEvidence {
   url: string;
+  /** What was tried: STUN or TURN, host, port and transport, read from the catalog URL (absent in older reports). */
+  server?: IceServer;
   verdict: Verdict;
   mechanism?: Mechanism;
   /** Stable key: `call-srflx`, `call-relay`, `call-server-answered`, `call-lookup-failed`, `call-silent`, `call-no-control`, `call-unsupported`. */

@@ -33,6 +33,39 @@ describe('classifyCall', () => {
   });
 });
 
+describe('the call evidence names what was tried: STUN or TURN, host and port, transport', () => {
+  const TURN_UDP = 'turn:worldaz.tr.teams.microsoft.com:3478?transport=udp';
+  it.each([
+    // A UDP TURN server answers the STUN Binding request the browser sends it too: the reflexive candidate comes from there.
+    ['srflx from a UDP TURN server', TURN_UDP, { candidateTypes: ['host', 'srflx'] }, true,
+      'The TURN server worldaz.tr.teams.microsoft.com:3478 (UDP) answered our STUN Binding request with our public address (server-reflexive candidate): UDP calls can reach it.'],
+    ['srflx from a STUN server', 'stun:stun.l.google.com:19302', { candidateTypes: ['host', 'srflx'] }, true,
+      'The STUN server stun.l.google.com:19302 (UDP) answered our STUN Binding request with our public address (server-reflexive candidate): UDP calls can reach it.'],
+    ['401 from a TURN server over TCP', 'turn:turn.example.com:443?transport=tcp', { errors: [{ code: 401, text: 'Unauthorized.' }] }, true,
+      'The TURN server turn.example.com:443 (TCP) answered our TURN Allocate request (401 Unauthorized): packets reach it and come back.'],
+    ['a relay from a TURN server over TLS', 'turns:turn.example.com', { candidateTypes: ['host', 'relay'] }, true,
+      'The TURN server turn.example.com:5349 (TLS) relayed a candidate in answer to our TURN Allocate request: calls can reach it.'],
+    ['a silent UDP TURN server', TURN_UDP, { timedOut: true }, true,
+      'The TURN server worldaz.tr.teams.microsoft.com:3478 (UDP) never answered our TURN Allocate and STUN Binding requests within 5000 ms while another call server answered in the same run: its packets are dropped, so calls are blocked.'],
+    ['a silent STUN server', 'stun:stun.l.google.com:19302', { timedOut: true }, true,
+      'The STUN server stun.l.google.com:19302 (UDP) never answered our STUN Binding request within 5000 ms while another call server answered in the same run: its packets are dropped, so calls are blocked.'],
+    ['a TURN name that did not resolve', 'turn:turn.example.com:3478?transport=tcp', { errors: [{ code: 701, text: 'TURN host lookup received error.' }] }, true,
+      'The name of the TURN server turn.example.com:3478 (TCP) did not resolve (701 TURN host lookup received error), while another call server answered.'],
+    ['nothing answered in the run', TURN_UDP, { timedOut: true }, false,
+      'No STUN/TURN server answered in this run, the control included: UDP may be blocked outright, or this network needs no NAT; calls to the TURN server worldaz.tr.teams.microsoft.com:3478 (UDP) cannot be judged.'],
+  ] as const)('%s', (_name, url, call, controlOk, detail) => {
+    const e = classifyCall(obs(call as Partial<CallObservation>, url), controlOk);
+    expect(e.detail).toBe(detail);
+    expect(e.detail).not.toMatch(/STUN server turns?:|TURN server stuns?:/);
+  });
+
+  it('keeps what was tried as fields, for the pages to say it in their language', () => {
+    expect(classifyCall(obs({ timedOut: true }, 'turn:worldaz.tr.teams.microsoft.com:3478?transport=udp'), true).server).toEqual({
+      protocol: 'TURN', host: 'worldaz.tr.teams.microsoft.com', port: 3478, transport: 'UDP',
+    });
+  });
+});
+
 describe('withCall', () => {
   const ws = { channel: 'realtime' as const, verdict: 'reachable' as const, reason: 'ws-open', evidence: { url: 'wss://x.test/', timings: { totalMs: 5 }, detail: 'The WebSocket opened.' } };
 

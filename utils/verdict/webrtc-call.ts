@@ -1,6 +1,7 @@
 import type { Observation } from '../probe/types';
 import { callReached, isServerAnswer } from '../probe/webrtc-probe';
 import type { CallEvidence, ChannelVerdict, Mechanism, Verdict } from './types';
+import { iceRequests, iceServerAddress, parseIceServerUrl, type IceServer } from '../catalog/ice-url';
 import { evidenceOf } from './classify-observation';
 
 /**
@@ -12,8 +13,10 @@ import { evidenceOf } from './classify-observation';
  */
 export function classifyCall(obs: Observation, callControlOk: boolean): CallEvidence {
   const call = obs.call ?? { candidateTypes: [], errors: [], timedOut: true };
+  const server = parseIceServerUrl(obs.url);
   const base = {
     url: obs.url,
+    ...(server ? { server } : {}),
     candidateTypes: call.candidateTypes,
     errors: call.errors,
     ...(obs.timings.headersMs !== undefined ? { answerMs: obs.timings.headersMs } : {}),
@@ -25,21 +28,38 @@ export function classifyCall(obs: Observation, callControlOk: boolean): CallEvid
     detail,
     ...(mechanism ? { mechanism } : {}),
   });
+  const words = callWords(obs.url, server);
+  const the = `The ${words.server}`;
   if (call.unsupported) return finding('inconclusive', 'call-unsupported', `Calls could not be tested in this browser (${call.unsupported}).`);
   if (callReached(call)) {
-    if (call.candidateTypes.includes('relay')) return finding('reachable', 'call-relay', `The TURN server ${obs.url} relayed a candidate: calls can reach it.`);
+    if (call.candidateTypes.includes('relay')) return finding('reachable', 'call-relay', `${the} relayed a candidate in answer to our TURN Allocate request: calls can reach it.`);
     if (call.candidateTypes.includes('srflx') || call.candidateTypes.includes('prflx')) {
-      return finding('reachable', 'call-srflx', `The STUN server ${obs.url} returned our public address (server-reflexive candidate): UDP calls can reach it.`);
+      return finding('reachable', 'call-srflx', `${the} answered our STUN Binding request with our public address (server-reflexive candidate): UDP calls can reach it.`);
     }
     const answer = call.errors.find((e) => isServerAnswer(e.code));
-    return finding('reachable', 'call-server-answered', `The server ${obs.url} answered (${answer?.code} ${answer?.text.replace(/\.$/, '')}): packets reach it and come back.`);
+    // With no valid credentials a TURN server refuses the Allocate with 401 (RFC 8656 long-term credentials).
+    const request = server?.protocol === 'TURN' ? 'our TURN Allocate request' : 'our request';
+    return finding('reachable', 'call-server-answered', `${the} answered ${request} (${answer?.code} ${answer?.text.replace(/\.$/, '')}): packets reach it and come back.`);
   }
   const lookup = call.errors.find((e) => e.code === 701 && /lookup/i.test(e.text));
   if (!callControlOk) {
-    return finding('inconclusive', 'call-no-control', `No STUN/TURN server answered in this run, the control included: UDP may be blocked outright, or this network needs no NAT; calls to ${obs.url} cannot be judged.`);
+    return finding('inconclusive', 'call-no-control', `No STUN/TURN server answered in this run, the control included: UDP may be blocked outright, or this network needs no NAT; calls to the ${words.server} cannot be judged.`);
   }
-  if (lookup) return finding('blocked', 'call-lookup-failed', `The name of the call server ${obs.url} did not resolve (${lookup.code} ${lookup.text.replace(/\.$/, '')}), while another call server answered.`, 'dns');
-  return finding('blocked', 'call-silent', `The call server ${obs.url} never answered within ${obs.timeoutMs} ms while another call server answered in the same run: its packets are dropped, so calls are blocked.`, 'timeout');
+  if (lookup) return finding('blocked', 'call-lookup-failed', `The name of the ${words.server} did not resolve (${lookup.code} ${lookup.text.replace(/\.$/, '')}), while another call server answered.`, 'dns');
+  return finding('blocked', 'call-silent', `${the} never answered ${words.tried} within ${obs.timeoutMs} ms while another call server answered in the same run: its packets are dropped, so calls are blocked.`, 'timeout');
+}
+
+/**
+ * The server and the requests sent to it, named as tried: "TURN server h:3478 (UDP)" and "our TURN
+ * Allocate and STUN Binding requests" (iceRequests). A URL we cannot parse is named as written.
+ */
+function callWords(url: string, server: IceServer | undefined): { server: string; tried: string } {
+  if (!server) return { server: `call server ${url}`, tried: 'our requests' };
+  const requests = iceRequests(server);
+  return {
+    server: `${server.protocol} server ${iceServerAddress(server)} (${server.transport})`,
+    tried: `our ${requests.join(' and ')} request${requests.length > 1 ? 's' : ''}`,
+  };
 }
 
 /**
