@@ -6,7 +6,9 @@ import { defaultPopulation } from '../utils/gap';
 import { loadCatalogFile } from './lib/load-catalog';
 import { runHeadlessAudit } from './lib/run-headless-audit';
 import { progressPrinter } from './lib/progress';
-import { formatReport } from './lib/print-report';
+import { formatCalls, formatReport } from './lib/print-report';
+import referenceCatalog from '../utils/catalog/reference.json';
+import type { Catalog } from '../utils/catalog/types';
 import { ensureLabDeps } from './ensure-lab-deps';
 
 const USAGE = `usage: npm run audit -- [--catalog FILE] [--proxy URL] [--browser-arg ARG]... [--browser PATH] [--timeout MS] [--population FR|US|WORLD] [--json OUT]`;
@@ -60,6 +62,8 @@ async function main() {
   });
   process.stderr.write('\n');
   console.log(formatReport(report, population));
+  const calls = formatCalls(report, catalogResult?.ok ? catalogResult.catalog : (referenceCatalog as Catalog));
+  if (calls) console.log(`\n${calls}`);
   const out = resolve(args.json ?? `reports/access-gap-${report.startedAt.replace(/[:.]/g, '-')}.json`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');

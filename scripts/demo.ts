@@ -55,7 +55,7 @@ async function main() {
       onProgress: progressPrinter(),
     });
     console.log(formatReport(report, 'FR'));
-    const calls = formatCalls(report);
+    const calls = formatCalls(report, lab.catalog);
     if (calls) console.log(`\n${calls}`);
     const checks = checkAgainstScenario(report, lab.scenario);
     const wrong = checks.filter((c) => !c.ok);

@@ -1,5 +1,7 @@
-import type { Population } from '../../utils/catalog/types';
+import type { Catalog, Population } from '../../utils/catalog/types';
 import type { Report } from '../../utils/report/types';
+import type { CallEvidence } from '../../utils/verdict/types';
+import { iceServerAddress, parseIceServerUrl } from '../../utils/catalog/ice-url';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`);
 
@@ -56,17 +58,31 @@ export function signInLine(signIn: NonNullable<Report['control']['signIn']>): st
   return `Sign-in required: sign in to the network (or the proxy), then run the audit again.${who}`;
 }
 
+/** "TURN worldaz.tr.teams.microsoft.com:3478 (UDP)": the server a call probe tried, as the report names it. */
+function callServerText(call: CallEvidence): string {
+  // Reports before `server` existed keep only the URL, without its `?transport=`: a TURN URL is shown as it is.
+  const server = call.server ?? (/^turns?:/i.test(call.url) ? undefined : parseIceServerUrl(call.url));
+  return server ? `${server.protocol} ${iceServerAddress(server)} (${server.transport})` : call.url;
+}
+
 /**
- * One line per call probe: the service's call verdict and the classifier's sentence, which says
- * why (a reflexive candidate, silence while another server answered, nothing answered at all).
- * The service table alone hides an inconclusive call behind a reachable page.
+ * The Calls section: per call service, the call verdict, its mechanism, the STUN/TURN server
+ * tried, and the classifier's sentence, which says why (a reflexive candidate, silence while
+ * another server answered, nothing answered at all). The service table alone hides a blocked or
+ * inconclusive call behind a reachable page. With the audited catalog, a service whose catalog
+ * has no call endpoint says why (its `noCall`), and one whose call was not probed says so.
  */
-export function formatCalls(report: Report): string {
-  const lines = report.services.flatMap((s) => {
+export function formatCalls(report: Report, catalog?: Catalog): string {
+  const rows: string[][] = [];
+  for (const s of report.services) {
     const call = s.channels.find((c) => c.evidence.call)?.evidence.call;
-    return call ? [`  ${s.name}: ${call.verdict}${call.mechanism ? `/${call.mechanism}` : ''} (${call.reason}) — ${call.detail}`] : [];
-  });
-  return lines.length ? ['Calls:', ...lines].join('\n') : '';
+    const entry = catalog?.services.find((x) => x.id === s.id);
+    if (call) rows.push([s.name, call.verdict, call.mechanism ?? '', callServerText(call), call.detail]);
+    else if (entry?.channels.call) rows.push([s.name, 'not probed', '', entry.channels.call, 'no call probe ran in this browser']);
+    else if (entry?.endpoints?.noCall) rows.push([s.name, 'not probed', '', '', entry.endpoints.noCall]);
+  }
+  if (!rows.length) return '';
+  return ['Calls:', table([['service', 'call', 'mechanism', 'server tried', 'why'], ...rows])].join('\n');
 }
 
 export function formatGapLine(gap: Report['gap'][number]): string {

@@ -7,6 +7,8 @@ import { CONTROL_URLS } from '../../utils/probe/control';
 import { parseCatalogFile } from '../../utils/catalog/import';
 import type { Report } from '../../utils/report/types';
 import { startLab } from '../../lab';
+import referenceCatalog from '../../utils/catalog/reference.json';
+import type { Catalog } from '../../utils/catalog/types';
 
 // `npm run audit` as a user runs it: a real process, its exit code, its output.
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -99,6 +101,39 @@ describe('npm run audit with a custom CSV catalog in the lab', () => {
       expect(report.catalog.name).toBe('my');
       expect(report.catalog.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(Object.fromEntries(report.services.map((s) => [s.id, s.verdict]))).toEqual({ yt: 'reachable', wa: 'blocked', lk: 'reachable' });
+    } finally {
+      await lab.stop();
+    }
+  });
+});
+
+describe('npm run audit prints a Calls section', () => {
+  it("per call service: the call verdict, its mechanism, the server tried, and why; a service without a call endpoint says why", async () => {
+    // The call lab's relays (lab/call-lab.ts): Teams' answers, Meet's is silenced by the firewall.
+    const ids = ['teams-free', 'google-meet', 'whatsapp'];
+    const reference = referenceCatalog as Catalog;
+    const catalog: Catalog = { ...reference, name: 'Calls', services: reference.services.filter((s) => ids.includes(s.id)) };
+    const lab = await startLab({
+      catalog,
+      controlUrls: CONTROL_URLS,
+      calls: true,
+      scenario: { services: { 'google-meet': { treatments: { call: 'silent' }, expect: { verdict: 'partial', mechanism: 'timeout' }, expectWithoutCallLab: { verdict: 'reachable' } } } },
+    });
+    try {
+      expect(lab.calls.running).toBe(true);
+      const relay = (id: string) => (lab.calls.running ? lab.calls.relays.find((r) => r.serviceId === id)!.url : '');
+      const file = join(dir, 'calls.json');
+      writeFileSync(file, JSON.stringify(lab.catalog)); // call endpoints at the lab's relays
+      const browserArgs = lab.chromiumArgs.map((a) => `--browser-arg=${a}`);
+      const { code, stdout } = await runAuditAsync(['--catalog', file, ...browserArgs, '--timeout', '4000', '--json', join(dir, 'calls-report.json')]);
+      expect(code).toBe(0);
+      const section = stdout.slice(stdout.indexOf('\nCalls:\n'));
+      expect(section.split('\n')[2]).toMatch(/^service\s+call\s+mechanism\s+server tried\s+why$/);
+      const row = (name: string) => section.split('\n').find((l) => l.startsWith(name)) ?? '';
+      const address = (url: string) => /^\w+:([\d.]+:\d+)/.exec(url)![1]!.replaceAll('.', '\\.');
+      expect(row('Microsoft Teams')).toMatch(new RegExp(`\\breachable\\s+TURN ${address(relay('teams-free'))} \\(UDP\\)\\s+The TURN server `));
+      expect(row('Google Meet')).toMatch(new RegExp(`\\bblocked\\s+timeout\\s+STUN ${address(relay('google-meet'))} \\(UDP\\)\\s+The STUN server .* never answered our STUN Binding request`));
+      expect(row('WhatsApp Web')).toMatch(/\bnot probed\s+WhatsApp publishes no STUN\/TURN/);
     } finally {
       await lab.stop();
     }
