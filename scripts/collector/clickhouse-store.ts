@@ -3,9 +3,13 @@ import type { ClickhouseTarget } from './config';
 import { TABLES, type ColumnKind, type TableSpec } from './schema';
 import { serial, type Dialect, type FleetStore } from './store';
 
-/** ClickHouse 18.16 types (Debian's package): no Bool, no DateTime64, so flags are UInt8 and times have seconds. */
+/**
+ * ClickHouse 18.16 types (Debian's package): no Bool, no DateTime64, so flags are UInt8 and
+ * times have seconds. Times are `DateTime('UTC')`: they print as UTC whatever the server's
+ * time zone (a plain DateTime prints, and parses text, in the server's zone).
+ */
 const TYPE: Record<ColumnKind, string> = {
-  text: 'String', date: 'Date', timestamp: 'DateTime', 'timestamp?': 'Nullable(DateTime)', flag: 'UInt8', count: 'UInt32', share: 'Float64', 'share?': 'Nullable(Float64)',
+  text: 'String', date: 'Date', timestamp: "DateTime('UTC')", 'timestamp?': "Nullable(DateTime('UTC'))", flag: 'UInt8', count: 'UInt32', share: 'Float64', 'share?': 'Nullable(Float64)',
 };
 
 /**
@@ -28,8 +32,12 @@ export const clickhouseDialect: Dialect = {
   date: (day) => `toDate('${/^\d{4}-\d{2}-\d{2}$/.test(day) ? day : '1970-01-01'}')`,
 };
 
-/** `2026-01-31T10:00:00.123Z` → `2026-01-31 10:00:00` (DateTime, UTC server). */
-const dateTime = (iso: string | null) => (iso === null ? null : iso.slice(0, 19).replace('T', ' '));
+/**
+ * A row's UTC instant (`2026-01-31T10:00:00.123Z`, utils/fleet/instant.ts) as Unix seconds:
+ * ClickHouse reads a number into a DateTime as the instant itself, where a text time would
+ * be read in the server's time zone (the fraction of a second has no place in a DateTime).
+ */
+const dateTime = (iso: string | null) => (iso === null ? null : Date.parse(`${iso.slice(0, 19)}Z`) / 1000);
 
 /** The same rows as DuckDB, sent over ClickHouse's HTTP interface as JSONEachRow. */
 export async function openClickhouseStore(target: ClickhouseTarget): Promise<FleetStore> {

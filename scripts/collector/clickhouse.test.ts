@@ -20,7 +20,9 @@ let dir: string;
 let duck: FleetStore;
 let ch: FleetStore;
 const reports: FleetReport[] = generateReports(600, 21).map((r, i) => {
-  const v = validateReportValue(i === 7 ? { ...r, status: 'failed' } : i === 9 ? { ...r, site: "O'Brien \\ site" } : r);
+  // Report 11 was written with an offset: 01:00 in Paris on 10 January is 23:00 UTC on the 9th.
+  const changed = i === 7 ? { ...r, status: 'failed' } : i === 9 ? { ...r, site: "O'Brien \\ site" } : i === 11 ? { ...r, startedAt: '2026-01-10T01:00:00+02:00', finishedAt: '2026-01-10T01:00:09+02:00' } : r;
+  const v = validateReportValue(changed);
   if (!v.ok) throw new Error(v.reason);
   return v.report;
 });
@@ -55,6 +57,15 @@ describe('ClickHouse and DuckDB', { timeout: 30_000 }, () => {
     const [a, b] = await Promise.all([queryAggregate(duck, filter), queryAggregate(ch, filter)]);
     expect(rounded(b)).toEqual(rounded(a));
     if (!filter.sites.includes('nowhere')) expect(a.aggregate.reports).toBeGreaterThan(0);
+  });
+
+  it('store the same UTC instants and days for a report written with an offset', async () => {
+    const id = reports[11]!.id;
+    const [d] = await duck.query(`SELECT day::VARCHAR AS day, epoch(started_at) AS started, epoch(finished_at) AS finished FROM reports WHERE id = '${id}'`);
+    const [c] = await ch.query(`SELECT toString(day) AS day, toUnixTimestamp(started_at) AS started, toUnixTimestamp(finished_at) AS finished, toString(started_at) AS text FROM reports WHERE id = '${id}'`);
+    const instant = Date.UTC(2026, 0, 9, 23) / 1000;
+    expect({ day: d!.day, started: Number(d!.started), finished: Number(d!.finished) }).toEqual({ day: '2026-01-09', started: instant, finished: instant + 9 });
+    expect({ day: c!.day, started: Number(c!.started), finished: Number(c!.finished), text: c!.text }).toEqual({ day: '2026-01-09', started: instant, finished: instant + 9, text: '2026-01-09 23:00:00' });
   });
 
   it('store each report once: a batch sent again adds nothing', async () => {

@@ -44,6 +44,16 @@ describe('DuckDB store', { timeout: 30_000 }, () => {
     expect(Number((await store.query('SELECT count(*) AS n FROM verdicts'))[0]!.n)).toBe(30 * 8);
   });
 
+  it('stores times as UTC instants and the day as the UTC day, whatever offset a report was written with', async () => {
+    const [base] = generateReports(1, 41);
+    const [report] = fleet([{ ...base, startedAt: '2026-12-01T01:00:00.250+02:00', finishedAt: '2026-12-01T01:00:09-0100' }]);
+    expect(await createBatcher(store).add(report!)).toBe('stored');
+    const [row] = await store.query('SELECT day::VARCHAR AS day, started_at::VARCHAR AS started, finished_at::VARCHAR AS finished FROM reports');
+    expect(row).toEqual({ day: '2026-11-30', started: '2026-11-30 23:00:00.25', finished: '2026-12-01 02:00:09' });
+    const [verdictDay] = await store.query('SELECT DISTINCT day::VARCHAR AS day FROM verdicts');
+    expect(verdictDay).toEqual({ day: '2026-11-30' });
+  });
+
   it('answers the same aggregate as the page computes from the reports', async () => {
     const raw = generateReports(400, 11);
     raw[3] = { ...raw[3]!, status: 'failed' };

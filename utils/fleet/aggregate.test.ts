@@ -61,6 +61,12 @@ describe('aggregateFleet', () => {
     expect(agg.trend[0]!.blockedShare).toBeCloseTo(0.9 / 1.4);
   });
 
+  it('counts a report on the UTC day of its start, whatever offset it was written with', () => {
+    // 01:00 in Paris on 2 January is 23:00 UTC on 1 January.
+    const paris = { ...B, id: 'p', startedAt: '2026-01-02T01:00:00+02:00' };
+    expect(aggregateFleet(fleet([A, paris]), 'WORLD').trend.map((p) => [p.day, p.reports])).toEqual([['2026-01-01', 2]]);
+  });
+
   it('leaves incomplete audits out and counts them', () => {
     const failed = { ...A, id: 'f', status: 'failed' as const };
     const result = aggregateFleet(fleet([A, failed]), 'WORLD');

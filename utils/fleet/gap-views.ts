@@ -3,6 +3,7 @@ import type { Population } from '../catalog/types';
 import { computeGap, type GapScore } from '../gap';
 import type { ServiceVerdict } from '../verdict/types';
 import { NO_SITE, cmp } from './facts';
+import { utcDay } from './instant';
 import type { FleetReport } from './report-schema';
 
 /** Mean usage-weighted blocked and degraded shares of one site in one category. */
@@ -50,7 +51,7 @@ export function gapViews(reports: readonly FleetReport[], population: Population
       if (!cell) cells.set(key, (cell = { site, category: c.category, sum: 0, degraded: 0, n: 0 }));
       add(cell, c);
     }
-    const day = report.startedAt.slice(0, 10);
+    const day = utcDay(report.startedAt);
     let point = days.get(day);
     if (!point) days.set(day, (point = { day, reports: 0, sum: 0, degraded: 0, n: 0 }));
     point.reports++;

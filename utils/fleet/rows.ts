@@ -2,6 +2,7 @@ import { POPULATIONS, type Population } from '../catalog/types';
 import { usageFor } from '../catalog/usage';
 import { NO_SITE } from './facts';
 import { createGapMemo } from './gap-views';
+import { utcInstant } from './instant';
 import type { FleetReport } from './report-schema';
 
 /**
@@ -91,12 +92,14 @@ export const SHARE_COLUMN = { FR: 'share_fr', US: 'share_us', WORLD: 'share_worl
 export function createRowMaker(): (report: FleetReport, receivedAt: Date) => ReportRows {
   const gapOf = createGapMemo();
   return (r, receivedAt) => {
-    const day = r.startedAt.slice(0, 10);
+    // Times as UTC instants, the day as the UTC day of the start (instant.ts).
+    const startedAt = utcInstant(r.startedAt);
+    const day = startedAt.slice(0, 10);
     const site = r.site ?? NO_SITE;
     const complete = r.status === 'complete' ? 1 : 0;
     const dims = { day, site, catalog_version: r.catalog.version, complete };
     const report: ReportRow = {
-      id: r.id, received_at: receivedAt.toISOString(), started_at: r.startedAt, finished_at: r.finishedAt ?? null, day, status: r.status,
+      id: r.id, received_at: receivedAt.toISOString(), started_at: startedAt, finished_at: r.finishedAt === undefined ? null : utcInstant(r.finishedAt), day, status: r.status,
       trigger: r.trigger, site, organisation: r.organisation ?? '', install_id: r.installId ?? '', tool_version: r.tool.version,
       browser_name: r.browser.name, browser_version: r.browser.version, catalog_name: r.catalog.name, catalog_version: r.catalog.version,
       catalog_hash: r.catalog.hash, complete, control_ok: r.control.ok ? 1 : 0, services: r.services.length,
