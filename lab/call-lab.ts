@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import type { Catalog } from '../utils/catalog/schema';
 import { registerForCleanup } from './cleanup';
+import { addVethNamespace, sh } from './netns';
 import type { CallRelay, Scenario } from './types';
 
 /** STUN/TURN servers of the call lab, as `call` URLs for a catalog (IP literals: see below). */
@@ -64,7 +65,6 @@ export function plannedRelays(options: CallLabOptions): Omit<CallRelay, 'url'>[]
   return planned;
 }
 
-const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { stdio: 'pipe' });
 
 /**
  * Starts the call lab (docs/what-the-browser-sees.md, calls; verified here with coturn 4.6):
@@ -86,7 +86,6 @@ export async function startCallLab(options: CallLabOptions = {}): Promise<CallLa
   const ns = `agcall${id}`;
   const net = `10.${randomInt(100, 200)}.${randomInt(0, 256)}`;
   const [hostIf, nsIf] = [`agc${id}a`, `agc${id}b`];
-  const inNs = (...args: string[]) => sh('ip', ['netns', 'exec', ns, ...args]);
   const relays: CallRelay[] = planned.map((r, i) => ({ ...r, url: relayUrl(r.catalogUrl, `${net}.${FIRST_RELAY + i}`) }));
   const relayAddress = (i: number) => `${net}.${FIRST_RELAY + i}`;
   const listen = [`${net}.2`, `${net}.3`, ...relays.map((_, i) => relayAddress(i))];
@@ -106,14 +105,7 @@ export async function startCallLab(options: CallLabOptions = {}): Promise<CallLa
   const unregister = registerForCleanup({ pids: () => [], dirs: [] });
   process.once('exit', teardown);
   try {
-    sh('ip', ['netns', 'add', ns]);
-    sh('ip', ['link', 'add', hostIf, 'type', 'veth', 'peer', 'name', nsIf]);
-    sh('ip', ['link', 'set', nsIf, 'netns', ns]);
-    sh('ip', ['addr', 'add', `${net}.1/24`, 'dev', hostIf]);
-    sh('ip', ['link', 'set', hostIf, 'up']);
-    for (const address of listen) inNs('ip', 'addr', 'add', `${address}/24`, 'dev', nsIf);
-    inNs('ip', 'link', 'set', nsIf, 'up');
-    inNs('ip', 'link', 'set', 'lo', 'up');
+    const inNs = addVethNamespace({ ns, hostIf, nsIf, hostAddress: `${net}.1/24`, nsAddresses: listen.map((a) => `${a}/24`) });
     inNs('iptables', '-t', 'nat', '-A', 'INPUT', '-p', 'udp', '-s', `${net}.1`, '-j', 'SNAT', '--to-source', `${net}.254`);
     for (const address of dropped) inNs('iptables', '-A', 'INPUT', '-p', 'udp', '-d', address, '-j', 'DROP');
     turn = spawn('ip', [

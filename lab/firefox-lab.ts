@@ -107,7 +107,7 @@ export async function startFirefoxLab(options: FirefoxLabOptions): Promise<Firef
     if (allHosts.some((h) => PROXIED_KINDS.has(kindOf(h)))) {
       proxy = await startProxy(dir, plan, ctx, makeLeaf(dir, 'proxied-leaf', labCa, allHosts));
     }
-    const pac = await httpListener(ctx, 'pac', '127.0.0.1', 0, () => pacScript(proxy?.proxiedHosts ?? [], proxy?.squidPort ?? 1));
+    const pac = await httpListener(ctx, 'pac', '127.0.0.1', 0, () => pacScript(proxy ? [{ hosts: proxy.proxiedHosts, port: proxy.squidPort }] : []));
     listeners.push(pac);
 
     const policyHosts = allHosts.filter((h) => kindOf(h) === 'policy');

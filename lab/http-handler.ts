@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { BLOCK_PAGE_REDIRECTS, blockPage, controlAnswer, loginPage, mediaAnswer, okPage, service403, type LabAnswer } from './pages';
 import type { HostPlan } from './scenario';
-import { restrictionCheckPage } from './restricted-modes';
+import { headerRestriction, restrictionCheckPage } from './restricted-modes';
 import { realNetworkAnswer } from './real-networks';
 import { squidGuardRedirect } from './squidguard';
 import type { LabRequest } from './types';
@@ -51,7 +51,7 @@ function headersOf(req: IncomingMessage): Record<string, string> {
 const hostOf = (req: IncomingMessage) => (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
 
 /** The answer for one request, decided only by the host's treatment and the path. */
-export function answerFor(ctx: HandlerContext, host: string, path: string, scheme: string): LabAnswer {
+export function answerFor(ctx: HandlerContext, host: string, path: string, scheme: string, headers: Record<string, string> = {}): LabAnswer {
   const plan = ctx.plan.get(host);
   if (!plan) return { status: 404, headers: { 'content-type': 'text/plain', 'x-lab': 'stray' }, body: `lab: ${host} is not in the catalog\n` };
   const real = realNetworkAnswer(ctx.plan, host, path, scheme);
@@ -71,6 +71,11 @@ export function answerFor(ctx: HandlerContext, host: string, path: string, schem
   }
   if (t.kind === 'service-403') return service403(plan.name);
   if (t.kind === 'youtube-restricted-dns' && path.startsWith('/check_content_restrictions')) return restrictionCheckPage('dns');
+  // YouTube restricts what it serves when the request carries the header; without it (the gateway did not add it) it does not.
+  if (t.kind === 'youtube-restrict-header' && path.startsWith('/check_content_restrictions')) {
+    const level = headerRestriction(headers);
+    return level ? restrictionCheckPage('header', level) : restrictionCheckPage('none');
+  }
   if (t.kind === 'login-redirect' && !path.startsWith('/login')) {
     return { status: 302, headers: { location: `https://${host}/login?next=${encodeURIComponent(path)}` }, body: '' };
   }
@@ -94,15 +99,16 @@ export function createHttpHandler(ctx: HandlerContext, server: string, scheme: '
   return (req: IncomingMessage, res: ServerResponse) => {
     const host = hostOf(req);
     const path = req.url ?? '/';
-    const answer = answerFor(ctx, host, path, scheme);
-    ctx.record({ time: Date.now(), server: ctx.plan.has(host) ? server : 'stray', method: req.method ?? '', host, path, headers: headersOf(req), status: answer.status });
+    const headers = headersOf(req);
+    const answer = answerFor(ctx, host, path, scheme, headers);
+    ctx.record({ time: Date.now(), server: ctx.plan.has(host) ? server : 'stray', method: req.method ?? '', host, path, headers, status: answer.status });
     res.writeHead(answer.status, { 'cache-control': 'no-store', ...answer.headers });
     res.end(req.method === 'HEAD' ? undefined : answer.body);
   };
 }
 
 /** Treatments under which the host itself answers as the real service would (WebSockets included). */
-const SERVED_NORMALLY = new Set(['ok', 'proxy-ok', 'throttle', 'policy', 'extension', 'youtube-restricted-dns']);
+const SERVED_NORMALLY = new Set(['ok', 'proxy-ok', 'throttle', 'policy', 'extension', 'youtube-restricted-dns', 'safesearch-dns', 'youtube-restrict-header']);
 
 /**
  * WebSocket upgrades: hosts served normally accept and hold the socket `wsHoldMs`, then close

@@ -7,12 +7,14 @@ import { registerForCleanup } from './cleanup';
 import type { HandlerContext } from './http-handler';
 import { BLOCK_PAGE_REDIRECTS } from './pages';
 import { pacScript } from './pac';
+import { startInspectingProxy } from './inspecting-proxy';
 import { writePolicyWrapper } from './policy';
 import { PROXIED_KINDS, startProxy, type ProxySetup } from './proxy';
 import { resolverRules } from './resolver-rules';
 import { addRealNetworkHosts } from './real-networks';
 import { realNetworkListeners } from './real-network-servers';
 import { catalogWithRelays, plannedRelays, startCallLab, type CallLab } from './call-lab';
+import { RESTRICT_VIP_KINDS, startRestrictVip, type RestrictVip } from './restrict-vip';
 import { loadScenario, planHosts, withoutCallTreatments } from './scenario';
 import { httpListener, httpsListener, rawListener, type Listener, type RawKind } from './servers';
 import { parseSquidLine } from './squid';
@@ -62,6 +64,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   let tail: NodeJS.Timeout | undefined;
   let stopped = false;
   let callLab: CallLab | undefined;
+  let vip: RestrictVip | undefined;
   const unregister = registerForCleanup({ pids: () => (proxy ? [proxy.squid.pid] : []), dirs: [dir] });
 
   const readSquidLog = (() => {
@@ -93,6 +96,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     await Promise.all([...listeners, ...(proxy?.listeners ?? [])].map((l) => l.close()));
     await proxy?.closeDns();
     await callLab?.stop();
+    await vip?.stop();
     rmSync(dir, { recursive: true, force: true });
     unregister();
   };
@@ -109,13 +113,31 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       ...(options.mediaBodyBytes ? { mediaBodyBytes: options.mediaBodyBytes } : {}),
     };
     const needsProxy = !networkDown && [...plan.values()].some((p) => PROXIED_KINDS.has(p.treatment.kind));
+    // YouTube behind a TLS-inspecting gateway that adds YouTube-Restrict (lab/inspecting-proxy.ts).
+    const headerHosts = networkDown ? [] : hostsOf('youtube-restrict-header');
+    let inspecting: Listener | undefined;
+    const pacRoutes = () => [
+      ...(proxy ? [{ hosts: proxy.proxiedHosts, port: proxy.squidPort }] : []),
+      ...(inspecting ? [{ hosts: headerHosts, port: inspecting.port }] : []),
+    ];
     const https = await httpsListener(ctx, good, 'https', '127.0.0.1');
     listeners.push(https);
-    const http = await httpListener(ctx, 'http', '127.0.0.1', 0, needsProxy ? () => pacScript(proxy?.proxiedHosts ?? [], proxy?.squidPort ?? 1) : undefined);
+    const http = await httpListener(ctx, 'http', '127.0.0.1', 0, needsProxy || headerHosts.length ? () => pacScript(pacRoutes()) : undefined);
     listeners.push(http);
+    if (headerHosts.length) {
+      const levelOf = (host: string) => { const t = plan.get(host)?.treatment; return t?.kind === 'youtube-restrict-header' ? t.level : undefined; };
+      inspecting = await startInspectingProxy(ctx, good, { https: https.port, http: http.port }, levelOf);
+      listeners.push(inspecting);
+    }
     const raw = new Map<string, number>();
     const real = networkDown ? { listeners: [], bound: new Map<string, string>() } : await realNetworkListeners(plan, ctx, good, wrong);
     listeners.push(...real.listeners);
+    const restricted = networkDown ? [] : [...plan].filter(([, p]) => RESTRICT_VIP_KINDS.has(p.treatment.kind)).map(([h]) => h);
+    if (restricted.length) {
+      // The network's DNS answers these names with Google's restrict address, where the lab serves them.
+      vip = await startRestrictVip(ctx, good);
+      for (const h of restricted) real.bound.set(h, vip.address);
+    }
     if (!networkDown) {
       for (const [host, p] of plan) {
         if (!RAW_KINDS.has(p.treatment.kind)) continue;
@@ -133,7 +155,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     const chromiumArgs = [
       `--host-resolver-rules=${resolverRules(plan, { https: https.port, http: http.port, raw, bound: real.bound }, options.strays ?? 'record', networkDown)}`,
       `--ignore-certificate-errors-spki-list=${good.spki}`,
-      ...(proxy ? [`--proxy-pac-url=http://127.0.0.1:${http.port}/proxy.pac`] : []),
+      ...(proxy || inspecting ? [`--proxy-pac-url=http://127.0.0.1:${http.port}/proxy.pac`] : []),
     ];
     const chromiumPath = options.chromiumPath ?? CHROMIUM_PATH;
     const blocklist = networkDown ? [] : hostsOf('policy');

@@ -30,7 +30,7 @@ export function resolverRules(plan: Map<string, HostPlan>, ports: RulePorts, str
       else if (treatment.kind === 'dns') rules.push(`MAP ${host} ~NOTFOUND`);
       // Port 1 (tcpmux) is privileged and unused: connecting to it is refused at once.
       else if (treatment.kind === 'tcp-refused') rules.push(`MAP ${host} 127.0.0.1:1`);
-      else if (['proxy-deny', 'proxy-ok', 'proxy-redirect', 'throttle', 'proxy-auth'].includes(treatment.kind)) rules.push(`MAP ${host} ~NOTFOUND`);
+      else if (['proxy-deny', 'proxy-ok', 'proxy-redirect', 'throttle', 'proxy-auth', 'youtube-restrict-header'].includes(treatment.kind)) rules.push(`MAP ${host} ~NOTFOUND`);
       else if (strays === 'nxdomain') rules.push(`MAP ${host}:443 127.0.0.1:${ports.https}`, `MAP ${host}:80 127.0.0.1:${ports.http}`);
       // With strays recorded, served hosts need no rule of their own: the catch-all below serves them.
     }

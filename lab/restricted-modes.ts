@@ -19,3 +19,9 @@ export function restrictionCheckPage(via: 'dns' | 'header' | 'none', level: 'Str
 </body></html>`;
   return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body };
 }
+
+/** What YouTube makes of a request's `YouTube-Restrict` header: its level when valid, else no restriction. */
+export function headerRestriction(headers: Record<string, string>): 'Strict' | 'Moderate' | undefined {
+  const value = (headers['youtube-restrict'] ?? '').trim().toLowerCase();
+  return value === 'strict' ? 'Strict' : value === 'moderate' ? 'Moderate' : undefined;
+}

@@ -6,7 +6,7 @@ import { BLOCK_PAGE_VENDORS, CALL_TREATMENTS, type BlockPageVendor, type Scenari
 
 const SIMPLE = new Set([
   'ok', 'dns', 'tcp-refused', 'tcp-reset', 'silent', 'tls-wrong-cert', 'tls-plain', 'proxy-deny', 'proxy-ok',
-  'proxy-redirect', 'policy', 'service-403', 'login-redirect', 'extension', 'youtube-restricted-dns',
+  'proxy-redirect', 'policy', 'service-403', 'login-redirect', 'extension', 'youtube-restricted-dns', 'safesearch-dns',
   'proxy-auth', 'sinkhole-zero', 'sinkhole-blockpage', 'split-horizon', 'gone', 'redirect-loop', 'redirect-reset',
 ]);
 
@@ -22,6 +22,9 @@ export function parseTreatment(text: string): Treatment {
       if (burst === undefined) return { kind, bytesPerSecond };
       if (Number.isInteger(burstBytes) && burstBytes > 0) return { kind, bytesPerSecond, burstBytes };
     }
+  }
+  if (kind === 'youtube-restrict-header' && (param === 'strict' || param === 'moderate')) {
+    return { kind, level: param === 'strict' ? 'Strict' : 'Moderate' }; // the header's documented spelling
   }
   if ((kind === 'blockpage' || kind === 'redirect-blockpage') && BLOCK_PAGE_VENDORS.includes(param as BlockPageVendor)) {
     return { kind, vendor: param as BlockPageVendor };

@@ -32,8 +32,12 @@ export type TreatmentName =
   | 'service-403'
   | 'login-redirect'
   | 'extension'
-  // YouTube's names answered by the restrict VIP a DNS filter sends them to (docs/restricted-modes.md).
+  // Names the network's DNS answers with Google's restrict address, served there (lab/restrict-vip.ts,
+  // docs/restricted-modes.md): YouTube's (Restricted Mode, Strict) and Google Search's (SafeSearch).
   | 'youtube-restricted-dns'
+  | 'safesearch-dns'
+  // YouTube reached through a TLS-inspecting gateway that adds `YouTube-Restrict: Strict|Moderate` (lab/inspecting-proxy.ts).
+  | `youtube-restrict-header:${'strict' | 'moderate'}`
   // Real-network cases (docs/verdicts-on-real-networks.md):
   | 'proxy-auth'
   | 'sinkhole-zero'
@@ -48,7 +52,8 @@ export type TreatmentName =
 
 /** A treatment after parsing: the parameter is split out. */
 export type Treatment =
-  | { kind: Exclude<TreatmentName, `throttle:${number}` | `blockpage:${string}` | `redirect-blockpage:${string}`> }
+  | { kind: Exclude<TreatmentName, `throttle:${number}` | `blockpage:${string}` | `redirect-blockpage:${string}` | `youtube-restrict-header:${string}`> }
+  | { kind: 'youtube-restrict-header'; level: 'Strict' | 'Moderate' }
   | { kind: 'throttle'; bytesPerSecond: number; burstBytes?: number }
   | { kind: 'blockpage' | 'redirect-blockpage'; vendor: BlockPageVendor };
 
