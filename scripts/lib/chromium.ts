@@ -53,6 +53,11 @@ export async function launchChromiumWithExtension(options: LaunchOptions): Promi
   const ownProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'access-gap-profile-'));
   let context: BrowserContext | undefined;
+  // Playwright otherwise follows every request of the extension's service worker over the DevTools
+  // protocol: work in the browser, the worker and this process (which also serves the lab) that no
+  // employee's browser does. Measured on a 40-service audit: ~15 % of the browser's and the
+  // extension's CPU (docs/scale.md). No test reads the worker's network events.
+  process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK ??= '1';
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: options.executablePath ?? DEFAULT_CHROMIUM,

@@ -8,6 +8,7 @@ import { createAuditService } from './audit-service';
 import type { ProbeFns } from '../probe/probe-fns';
 import { openControlObs } from '../../tests/fixtures/observations';
 import { buildReport } from '../report/build-report';
+import { CONTROL_URLS } from '../probe/control';
 
 const catalog: Catalog = {
   schemaVersion: 1,
@@ -62,6 +63,35 @@ describe('audit runner', () => {
     expect(verdicts.a?.mechanism).toBe('dns');
     expect(verdicts.b?.verdict).toBe('reachable');
     expect(verdicts.c?.verdict).toBe('reachable');
+  });
+
+  it('checks the browser policy before any service is fetched, never beside the fetches (docs/scale.md)', async () => {
+    const store = await freshStore();
+    const calls: string[] = [];
+    let policyRunning = false;
+    const probes = fakeProbes({}, calls);
+    const service = createAuditService({
+      store,
+      probes: {
+        ...probes,
+        async fetch(task, t) {
+          if (task.serviceId !== '_control') expect(policyRunning).toBe(false);
+          return probes.fetch(task, t);
+        },
+        async policy(targets, t, onBatch) {
+          policyRunning = true;
+          await new Promise((r) => setTimeout(r, 20));
+          policyRunning = false;
+          return probes.policy(targets, t, onBatch);
+        },
+      },
+    });
+    const { auditId } = await service.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    expect((await service.wait(auditId))?.status).toBe('complete');
+    const firstServiceFetch = calls.findIndex((c) => c.startsWith('fetch https://') && !CONTROL_URLS.some((u) => c === `fetch ${u}`));
+    expect(calls.indexOf('policy 3')).toBeGreaterThanOrEqual(0);
+    expect(calls.indexOf('policy 3')).toBeLessThan(firstServiceFetch);
+    expect(await store.countVerdicts(auditId)).toBe(3);
   });
 
   it('resumes a stopped audit, probing only what is missing', async () => {
