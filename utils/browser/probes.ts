@@ -1,5 +1,5 @@
 import type { ProbeFns } from '../probe/probe-fns';
-import type { NetErrorTracker } from '../probe/net-error-tracker';
+import { ERROR_EVENT_WAIT_MS, type NetErrorTracker } from '../probe/net-error-tracker';
 import { probeFetch } from '../probe/fetch-probe';
 import { probeWebSocket } from '../probe/ws-probe';
 import { probePolicy } from '../probe/policy-probe';
@@ -18,7 +18,9 @@ export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
   return {
     async fetch(task, timeoutMs) {
       const request = tracker.begin(task.url);
-      const observation = await tracker.finish(request, await probeFetch({ ...task, requestUrl: request.requestUrl, timeoutMs }));
+      // The timer runs from the browser's start of the request (webRequest), not from our call.
+      const probe = probeFetch({ ...task, requestUrl: request.requestUrl, timeoutMs, started: request.started, startGraceMs: Math.min(timeoutMs, ERROR_EVENT_WAIT_MS) });
+      const observation = await tracker.finish(request, await probe);
       // The control hosts are judged by their answer alone; services' failures get their DNS facts.
       return isControl(task.serviceId) ? observation : addDnsFacts(observation, dns(timeoutMs));
     },

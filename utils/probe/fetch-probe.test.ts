@@ -50,6 +50,35 @@ describe('probeFetch timer', () => {
     expect(await done).toMatchObject({ timedOut: true, notSent: true, timings: { totalMs: 2000 } });
   });
 
+  it('waits for a start event that trails the timeout, then times from the start it reports', async () => {
+    vi.useFakeTimers({ now: 0 });
+    // The browser started the request at 1.5 s, but its event reached us only at 2.3 s, after
+    // the call-based 2 s had passed: the request still gets its 2 s from 1.5 s, and answers.
+    const started = new Promise<number>((r) => setTimeout(() => r(1500), 2300));
+    const done = probeFetch({ ...base, timeoutMs: 2000, startGraceMs: 1000, started, fetchImpl: answersAfter(3200) });
+    await vi.advanceTimersByTimeAsync(4000);
+    const o = await done;
+    expect(o).toMatchObject({ status: 200, timings: { queuedMs: 1500, totalMs: 3200 } });
+    expect(o.notSent).toBeUndefined();
+  });
+
+  it('ends at once a request whose trailing start event shows its deadline has passed', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const started = new Promise<number>((r) => setTimeout(() => r(100), 2300));
+    const done = probeFetch({ ...base, timeoutMs: 2000, startGraceMs: 1000, started, fetchImpl: answersAfter(60_000) });
+    await vi.advanceTimersByTimeAsync(2400);
+    const o = await done;
+    expect(o).toMatchObject({ timedOut: true, timings: { queuedMs: 100, totalMs: 2300 } });
+    expect(o.notSent).toBeUndefined();
+  });
+
+  it('calls a request not sent only when no start event came within the grace either', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const done = probeFetch({ ...base, timeoutMs: 2000, startGraceMs: 1000, started: new Promise<number>(() => {}), fetchImpl: answersAfter(60_000) });
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(await done).toMatchObject({ timedOut: true, notSent: true, timings: { totalMs: 3000 } });
+  });
+
   it('without a start signal, times from the call', async () => {
     vi.useFakeTimers({ now: 0 });
     const done = probeFetch({ ...base, timeoutMs: 2000, fetchImpl: answersAfter(60_000) });

@@ -21,6 +21,12 @@ export interface FetchProbeOptions {
    * not the time the request waited in the browser before it was sent (see docs/scale.md).
    */
   started?: Promise<number>;
+  /**
+   * How long, once the timeout has passed without `started`, to wait for it still: webRequest
+   * events trail the requests they describe (see ERROR_EVENT_WAIT_MS), so a missing start
+   * event alone does not prove the browser held the request.
+   */
+  startGraceMs?: number;
   fetchImpl?: typeof fetch;
   now?: () => number;
   clock?: () => number;
@@ -46,20 +52,38 @@ export async function probeFetch(opts: FetchProbeOptions): Promise<Observation> 
   };
   const controller = new AbortController();
   let timedOut = false;
-  const expire = () => {
+  let sent: number | undefined;
+  let finished = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The deadline runs from the browser's start of the request once it is known, so time the
+  // request waited in the browser before it was sent is not counted as network silence.
+  // Until then it runs from our call; past it, a request whose start is still unknown gets
+  // `startGraceMs` more for the trailing event, then is ended: a request the browser did not
+  // send within the timeout proves only that the browser was saturated (`notSent`).
+  let deadline = obs.startedAt + opts.timeoutMs;
+  let graceGiven = !opts.started;
+  const arm = () => {
+    clearTimeout(timer);
+    const left = deadline - clock();
+    if (left > 0) timer = setTimeout(onTimer, left);
+    else onTimer();
+  };
+  const onTimer = () => {
+    if (sent === undefined && !graceGiven) {
+      graceGiven = true;
+      deadline = clock() + (opts.startGraceMs ?? 0);
+      arm();
+      return;
+    }
     timedOut = true;
     controller.abort();
   };
-  // Until the browser starts the request, the same budget caps the wait: a request the
-  // browser never sent within the timeout proves only that the browser was saturated.
-  let timer = setTimeout(expire, opts.timeoutMs);
-  let sent: number | undefined;
-  let finished = false;
+  arm();
   void opts.started?.then((at) => {
     if (timedOut || finished) return;
     sent = at;
-    clearTimeout(timer);
-    timer = setTimeout(expire, Math.max(0, at + opts.timeoutMs - clock()));
+    deadline = at + opts.timeoutMs;
+    arm();
   });
   try {
     const response = await fetchImpl(opts.requestUrl ?? opts.url, { ...PROBE_REQUEST, signal: controller.signal });

@@ -20,6 +20,17 @@ describe('NetErrorTracker', () => {
     expect(o.netError).toBe('net::ERR_NAME_NOT_RESOLVED');
   });
 
+  it('records how long the request waited before the browser started it, even when the start event trails the fetch', async () => {
+    const t = new NetErrorTracker();
+    const p = t.begin('https://a.test/');
+    const answered = { ...obs('https://a.test/', 200), startedAt: 1000 };
+    const finishing = t.finish(p, answered, 500);
+    // The fetch has settled; its start and address events come after it.
+    t.onBeforeRequest({ ...xhr, requestId: '3', url: p.requestUrl, timeStamp: 1040 });
+    t.onResponseStarted({ ...xhr, requestId: '3', url: p.requestUrl, ip: '192.0.2.1' });
+    expect((await finishing).timings).toEqual({ totalMs: 1, queuedMs: 40 });
+  });
+
   it('never takes the error of another request for the same URL (our policy-check frame)', async () => {
     const t = new NetErrorTracker();
     const p = t.begin('https://a.test/');

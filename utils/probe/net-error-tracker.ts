@@ -45,6 +45,8 @@ export interface TrackedRequest {
   proxyAuth?: boolean;
   /** Resolves with the browser's time (epoch ms) when the request really started. */
   started: Promise<number>;
+  /** That time, once its event came. */
+  startedAt?: number;
   /** Resolves when the browser reports this request's error. */
   errored: Promise<void>;
   /** Resolves when the browser reports where the answer came from (`onResponseStarted`). */
@@ -126,7 +128,8 @@ export class NetErrorTracker {
     if (!pending || pending.requestId !== undefined) return;
     pending.requestId = event.requestId;
     this.byRequestId.set(event.requestId, pending);
-    pending.markStarted(event.timeStamp ?? Date.now());
+    pending.startedAt = event.timeStamp ?? Date.now();
+    pending.markStarted(pending.startedAt);
   }
 
   onBeforeRedirect(event: RedirectEvent): void {
@@ -185,6 +188,10 @@ export class NetErrorTracker {
     if (pending.redirects.length) obs.redirects = pending.redirects;
     if (pending.ip) obs.ip = pending.ip;
     if (pending.proxyAuth) obs.proxyAuth = true;
+    // The start event may have come after the fetch settled (events trail): the wait is still known.
+    if (obs.timings.queuedMs === undefined && pending.startedAt !== undefined && obs.kind === 'fetch') {
+      obs.timings.queuedMs = Math.max(0, Math.round(pending.startedAt - obs.startedAt));
+    }
     return obs;
   }
 
