@@ -11,26 +11,39 @@ interface Pending {
 }
 
 /**
- * Groups reports arriving one per request into batched inserts: a transaction per
- * report would bound the collector to the disk's sync rate. A batch is written when
- * it holds `maxBatch` reports or `maxDelayMs` after its first one; each caller learns
- * whether its report was stored or a duplicate only once the batch is committed, so
- * an upload is acknowledged only when it is on disk.
+ * Group commit: reports arriving one per request are written in batches, as a
+ * transaction per report would bound the collector to the disk's sync rate. While a
+ * batch is being written, arriving reports wait, and the next batch takes all of them
+ * (up to `maxBatch`) as soon as the writer is free; an idle writer waits `maxDelayMs`
+ * after a first report for others to join it. Each caller learns whether its report
+ * was stored or a duplicate only once its batch is committed (docs/collector.md,
+ * "Group commit"), so an upload is acknowledged only when it is durably stored.
  */
-export function createBatcher(store: FleetStore, { maxBatch = 500, maxDelayMs = 15, now = () => new Date() } = {}) {
+export function createBatcher(store: FleetStore, { maxBatch = 5000, maxDelayMs = 10, now = () => new Date() } = {}) {
   const toRows = createRowMaker();
   let pending: Pending[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let writing: Promise<void> = Promise.resolve();
+  let busy = false;
+  let idle: Promise<void> = Promise.resolve();
+  let settle = () => {};
 
-  const flush = () => {
+  /** Write batches until nothing is pending; one writer at a time. */
+  const drain = async () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const batch = pending;
-    pending = [];
-    if (!batch.length) return writing;
-    writing = writing.then(() => write(batch));
-    return writing;
+    if (busy) return;
+    busy = true;
+    idle = new Promise((resolve) => (settle = resolve));
+    try {
+      while (pending.length) {
+        const batch = pending.slice(0, maxBatch);
+        pending = pending.slice(batch.length);
+        await write(batch);
+      }
+    } finally {
+      busy = false;
+      settle();
+    }
   };
 
   const write = async (batch: Pending[]) => {
@@ -53,12 +66,17 @@ export function createBatcher(store: FleetStore, { maxBatch = 500, maxDelayMs = 
     add(report: FleetReport): Promise<StoreOutcome> {
       return new Promise((resolve, reject) => {
         pending.push({ report, resolve, reject });
-        if (pending.length >= maxBatch) void flush();
-        else timer ??= setTimeout(() => void flush(), maxDelayMs);
+        // A busy writer takes this report with the next batch when it is done.
+        if (busy) return;
+        if (pending.length >= maxBatch) void drain();
+        else timer ??= setTimeout(() => void drain(), maxDelayMs);
       });
     },
     /** Write what is pending and wait for every batch. */
-    flush,
+    flush: async () => {
+      await drain();
+      await idle;
+    },
   };
 }
 export type Batcher = ReturnType<typeof createBatcher>;

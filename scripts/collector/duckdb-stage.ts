@@ -1,0 +1,135 @@
+import { DOUBLE, DuckDBDataChunk, INTEGER, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import { GAP_COLUMNS, REPORT_COLUMNS, VERDICT_COLUMNS, type ReportRows } from '../../utils/fleet/rows';
+import { table, type ColumnKind } from './schema';
+
+/**
+ * How a batch reaches DuckDB's tables (docs/collector.md, "Writing a batch"). Handing
+ * DuckDB one value at a time from JavaScript costs a native call per value, and a
+ * report is some fifty rows of a dozen columns. Most of those values repeat: a verdict
+ * row is its report's dimensions plus one of a few dozen (service, verdict, share)
+ * combinations, a gap row its report plus one of a few (population, category) keys.
+ * So a batch is staged in connection-local temporary tables as
+ * - `stage_reports`: one row per report, numbered `r` within the batch;
+ * - `stage_services` / `stage_gap_keys`: the batch's distinct combinations, numbered;
+ * - `stage_verdicts` (r, k) and `stage_gaps` (r, g, shares): numbers only, written a
+ *   column at a time (2,048 rows per native call);
+ * and views (`batch_reports`, `batch_verdicts`, `batch_gaps`) join them back into rows
+ * of exactly the stored tables' shape, which SQL then inserts and counts into the rollups.
+ */
+const DIMS = new Set(['day', 'site', 'catalog_version', 'complete']);
+const SERVICE_COLUMNS = VERDICT_COLUMNS.filter((c) => c !== 'report_id' && !DIMS.has(c));
+const GAP_KEY_COLUMNS = ['population', 'category'] as const;
+const GAP_VALUE_COLUMNS = GAP_COLUMNS.filter((c) => c !== 'report_id' && !DIMS.has(c) && !(GAP_KEY_COLUMNS as readonly string[]).includes(c));
+
+/** A joined row's column: the report's id and dimensions from `r`, the rest from the named staged table. */
+const joined = (c: string, rest: string) => (c === 'report_id' ? 'r.id AS report_id' : DIMS.has(c) ? `r.${c}` : `${rest}.${c}`);
+
+/** Temporary tables and views of the writing connection (gone when it closes; nothing of them is on disk). */
+export function stageSetupSql(columnType: (kind: ColumnKind) => string): string[] {
+  const typed = (name: 'reports' | 'verdicts' | 'gaps', columns: readonly string[]) =>
+    columns.map((c) => `${c} ${columnType(table(name).columns.find((x) => x.name === c)!.kind)}`).join(', ');
+  return [
+    `CREATE OR REPLACE TEMP TABLE stage_reports (r INTEGER, ${typed('reports', REPORT_COLUMNS)})`,
+    `CREATE OR REPLACE TEMP TABLE stage_services (k INTEGER, ${typed('verdicts', SERVICE_COLUMNS)})`,
+    'CREATE OR REPLACE TEMP TABLE stage_verdicts (r INTEGER, k INTEGER)',
+    `CREATE OR REPLACE TEMP TABLE stage_gap_keys (g INTEGER, ${typed('gaps', GAP_KEY_COLUMNS)})`,
+    `CREATE OR REPLACE TEMP TABLE stage_gaps (r INTEGER, g INTEGER, ${typed('gaps', GAP_VALUE_COLUMNS)})`,
+    `CREATE OR REPLACE TEMP VIEW batch_reports AS SELECT ${REPORT_COLUMNS.join(', ')} FROM stage_reports`,
+    `CREATE OR REPLACE TEMP VIEW batch_verdicts AS SELECT ${VERDICT_COLUMNS.map((c) => joined(c, 's')).join(', ')}
+      FROM stage_verdicts v JOIN stage_reports r ON r.r = v.r JOIN stage_services s ON s.k = v.k`,
+    `CREATE OR REPLACE TEMP VIEW batch_gaps AS SELECT ${GAP_COLUMNS.map((c) => joined(c, (GAP_KEY_COLUMNS as readonly string[]).includes(c) ? 'g' : 'v')).join(', ')}
+      FROM stage_gaps v JOIN stage_reports r ON r.r = v.r JOIN stage_gap_keys g ON g.g = v.g`,
+  ];
+}
+
+/** The staged batch as the stored tables' rows, by table. */
+export const BATCH_VIEW = { reports: 'batch_reports', verdicts: 'batch_verdicts', gaps: 'batch_gaps' } as const;
+
+export const CLEAR_STAGE_SQL = ['stage_reports', 'stage_services', 'stage_verdicts', 'stage_gap_keys', 'stage_gaps'].map((t) => `DELETE FROM ${t};`).join(' ');
+
+/** Stage a batch (reports not stored yet): see the comment at the top. */
+export async function stageBatch(connection: DuckDBConnection, batch: readonly ReportRows[]): Promise<void> {
+  const services = new Keys();
+  const gapKeys = new Keys();
+  const verdictCount = batch.reduce((n, b) => n + b.verdicts.length, 0);
+  const gapCount = batch.reduce((n, b) => n + b.gaps.length, 0);
+  const verdicts = { r: new Int32Array(verdictCount), k: new Int32Array(verdictCount) };
+  const gaps = { r: new Int32Array(gapCount), g: new Int32Array(gapCount), blocked: new Float64Array(gapCount), degraded: new Float64Array(gapCount) };
+  let v = 0;
+  let g = 0;
+  batch.forEach((b, r) => {
+    for (const row of b.verdicts) {
+      verdicts.r[v] = r;
+      // Labels never hold control characters (utils/catalog/label-rules.ts): U+0000 separates safely.
+      verdicts.k[v++] = services.of(`${row.service_id}\u0000${row.service_name}\u0000${row.category}\u0000${row.verdict}\u0000${row.mechanism}\u0000${row.share_fr}\u0000${row.share_us}\u0000${row.share_world}`, row);
+    }
+    for (const row of b.gaps) {
+      gaps.r[g] = r;
+      gaps.g[g] = gapKeys.of(`${row.population}\u0000${row.category}`, row);
+      gaps.blocked[g] = row.blocked_share;
+      gaps.degraded[g++] = row.degraded_share;
+    }
+  });
+  await appendRows(connection, 'stage_reports', 'reports', REPORT_COLUMNS, batch.map((b) => b.report));
+  await appendRows(connection, 'stage_services', 'verdicts', SERVICE_COLUMNS, services.rows);
+  await appendRows(connection, 'stage_gap_keys', 'gaps', GAP_KEY_COLUMNS, gapKeys.rows);
+  await appendColumns(connection, 'stage_verdicts', [INTEGER, INTEGER], [verdicts.r, verdicts.k]);
+  await appendColumns(connection, 'stage_gaps', [INTEGER, INTEGER, DOUBLE, DOUBLE], [gaps.r, gaps.g, gaps.blocked, gaps.degraded]);
+}
+
+/** Distinct rows by key, numbered in order of first appearance. */
+class Keys {
+  readonly rows: object[] = [];
+  private readonly numbers = new Map<string, number>();
+  of(key: string, row: object): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.rows.length;
+      this.numbers.set(key, n);
+      this.rows.push(row);
+    }
+    return n;
+  }
+}
+
+/** Rows with their number first (`r`, `k` or `g`: the position in `rows`), then `columns` (text goes in as VARCHAR: DuckDB casts it to DATE and TIMESTAMP). */
+async function appendRows(connection: DuckDBConnection, stage: string, source: 'reports' | 'verdicts' | 'gaps', columns: readonly string[], rows: readonly object[]) {
+  const kinds = columns.map((c) => table(source).columns.find((x) => x.name === c)!.kind);
+  const appender = await connection.createAppender(stage, 'main', 'temp');
+  try {
+    rows.forEach((row, n) => {
+      appender.appendInteger(n);
+      const values = row as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) {
+        const value = values[columns[i]!];
+        const kind = kinds[i]!;
+        if (value === null || value === undefined) appender.appendNull();
+        else if (kind === 'flag' || kind === 'count') appender.appendInteger(value as number);
+        else if (kind === 'share' || kind === 'share?') appender.appendDouble(value as number);
+        else appender.appendVarchar(value as string);
+      }
+      appender.endRow();
+    });
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** Numeric columns, 2,048 rows (DuckDB's vector size) per data chunk. */
+async function appendColumns(connection: DuckDBConnection, stage: string, types: DuckDBType[], columns: (Int32Array | Float64Array)[]) {
+  const length = columns[0]!.length;
+  if (!length) return;
+  const appender = await connection.createAppender(stage, 'main', 'temp');
+  try {
+    for (let from = 0; from < length; from += 2048) {
+      const to = Math.min(length, from + 2048);
+      const chunk = DuckDBDataChunk.create(types, to - from);
+      chunk.setColumns(columns.map((c) => Array.from(c.subarray(from, to))));
+      appender.appendDataChunk(chunk);
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
