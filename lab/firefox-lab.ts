@@ -10,6 +10,7 @@ import type { HandlerContext } from './http-handler';
 import { BLOCK_PAGE_REDIRECTS } from './pages';
 import { pacScript } from './pac';
 import { PROXIED_KINDS, startProxy, type ProxySetup } from './proxy';
+import { addRealNetworkHosts } from './real-networks';
 import { loadScenario, planHosts } from './scenario';
 import { httpListener, type Listener } from './servers';
 import type { LabRequest, Scenario } from './types';
@@ -59,6 +60,7 @@ export async function startFirefoxLab(options: FirefoxLabOptions): Promise<Firef
     const vendor = t.kind === 'redirect-blockpage' ? t.vendor : t.kind === 'proxy-redirect' ? 'squid' : undefined;
     if (vendor) plan.set(BLOCK_PAGE_REDIRECTS[vendor].host, { treatment: { kind: 'blockpage', vendor }, name: vendor, owner: 'portal' });
   }
+  addRealNetworkHosts(plan, scenario); // the public resolvers' DoH stand-in, redirect hops, a network-wide sign-in
   const inspected = new Set([...plan].filter(([, p]) => options.inspected?.includes(p.owner)).map(([h]) => h));
   const dir = mkdtempSync(join(tmpdir(), 'access-gap-firefox-lab-'));
   chmodSync(dir, 0o755); // squid drops to `proxy` and must reach its subdirectory
@@ -89,8 +91,10 @@ export async function startFirefoxLab(options: FirefoxLabOptions): Promise<Firef
       for (const h of hosts) addressOf.set(h, address);
     };
     const kindOf = (h: string) => plan.get(h)!.treatment.kind;
-    const direct = allHosts.filter((h) => !PROXIED_KINDS.has(kindOf(h)) && kindOf(h) !== 'dns');
-    const normal = direct.filter((h) => !inspected.has(h) && !['tcp-refused', 'tls-wrong-cert', ...RAW].includes(kindOf(h)));
+    // No hosts entry: the resolver stub answers NXDOMAIN (`gone` is unknown to the DoH stand-in as well).
+    const direct = allHosts.filter((h) => !PROXIED_KINDS.has(kindOf(h)) && kindOf(h) !== 'dns' && kindOf(h) !== 'gone');
+    const OWN_ADDRESS = ['tcp-refused', 'tls-wrong-cert', 'sinkhole-zero', 'sinkhole-blockpage', 'split-horizon', ...RAW];
+    const normal = direct.filter((h) => !inspected.has(h) && !OWN_ADDRESS.includes(kindOf(h)));
     await serve(normal, 'https', webServers(ctx, makeLeaf(dir, 'lab-leaf', labCa, allHosts), 'https'));
     if (inspected.size) await serve([...inspected], 'inspected', webServers(ctx, makeLeaf(dir, 'corp-leaf', corpCa, [...inspected]), 'inspected'));
     const wrong = direct.filter((h) => kindOf(h) === 'tls-wrong-cert');
@@ -99,9 +103,19 @@ export async function startFirefoxLab(options: FirefoxLabOptions): Promise<Firef
       const hosts = direct.filter((h) => kindOf(h) === kind);
       if (hosts.length) await serve(hosts, kind, rawServers(kind, ctx));
     }
+    // DNS sinkholes and split-horizon (docs/verdicts-on-real-networks.md), as the hosts file answers them:
+    // 0.0.0.0 (Pi-hole's default), a block-page server that cannot show the service's certificate,
+    // an internal mirror serving the real content. Each away from the control's address.
+    for (const h of direct.filter((x) => kindOf(x) === 'sinkhole-zero')) addressOf.set(h, '0.0.0.0');
+    const sinkholed = direct.filter((h) => kindOf(h) === 'sinkhole-blockpage');
+    if (sinkholed.length) await serve(sinkholed, 'sinkhole-blockpage', webServers(ctx, makeLeaf(dir, 'sinkhole-leaf', rogueCa, sinkholed), 'sinkhole-blockpage'));
+    const mirrored = direct.filter((h) => kindOf(h) === 'split-horizon');
+    if (mirrored.length) await serve(mirrored, 'split-horizon', webServers(ctx, makeLeaf(dir, 'mirror-leaf', labCa, mirrored), 'split-horizon'));
     const refused = randomLoopback(); // nothing listens there: the kernel answers RST
     for (const h of direct.filter((x) => kindOf(x) === 'tcp-refused')) addressOf.set(h, refused);
 
+    // Public resolvers agree with the hosts file except where the scenario says the network's DNS lies.
+    for (const [h, address] of addressOf) if (!['sinkhole-zero', 'sinkhole-blockpage', 'split-horizon'].includes(kindOf(h))) plan.get(h)!.publicAddress = address;
     const dns = await startDnsStub(addressOf.values().next().value ?? randomLoopback());
     closeDns = dns.close;
     if (allHosts.some((h) => PROXIED_KINDS.has(kindOf(h)))) {

@@ -77,13 +77,15 @@ export function realNetworkAnswer(plan: Map<string, HostPlan>, host: string, pat
 /**
  * The public resolvers' view (their JSON API): a name the lab gives another address locally resolves
  * publicly to a documentation address (RFC 5737 TEST-NET-3, never dialled); a `gone` or unknown name
- * does not exist; every other lab name resolves to 127.0.0.1 everywhere, which is true in the lab.
+ * does not exist; every other lab name resolves where the lab serves it (127.0.0.1, or its `publicAddress`),
+ * everywhere, which is true in the lab.
  */
 function dohAnswer(plan: Map<string, HostPlan>, path: string): LabAnswer {
   const name = (new URL(path, 'https://doh.lab').searchParams.get('name') ?? '').replace(/\.$/, '').toLowerCase();
   const kind = plan.get(name)?.treatment.kind;
+  const sameEverywhere = plan.get(name)?.publicAddress ?? '127.0.0.1';
   const json = (body: unknown): LabAnswer => ({ status: 200, headers: { 'content-type': 'application/dns-json' }, body: JSON.stringify(body) });
   if (!kind || kind === 'gone') return json({ Status: 3, Question: [{ name, type: 1 }] });
-  const address = PUBLICLY_ELSEWHERE.has(kind) ? `203.0.113.${1 + (createHash('sha256').update(name).digest()[0]! % 254)}` : '127.0.0.1';
+  const address = PUBLICLY_ELSEWHERE.has(kind) ? `203.0.113.${1 + (createHash('sha256').update(name).digest()[0]! % 254)}` : sameEverywhere;
   return json({ Status: 0, Question: [{ name, type: 1 }], Answer: [{ name: `${name}.`, type: 1, TTL: 300, data: address }] });
 }

@@ -75,6 +75,13 @@ export interface HostPlan {
    */
   discovery?: { cdnHost: string; path: string; field: string };
   cdn?: boolean;
+  /**
+   * What the public resolvers' stand-in answers for this name when the lab's DNS answer is also the
+   * public one (default 127.0.0.1): the Firefox lab serves each treatment from its own loopback
+   * address, and public resolvers agreeing with it make a TLS or TCP failure there a middlebox on the
+   * path, not a DNS answer (docs/verdicts-on-real-networks.md, rule 6).
+   */
+  publicAddress?: string;
   /** Display name used in the lab's own pages (`<title>{name} (lab)</title>`). */
   name: string;
   /** Service id, `control`, or `lab` for block-page and other lab-owned hosts. */
