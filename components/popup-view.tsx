@@ -41,7 +41,7 @@ export function PopupView({ state, report, gap, error, hiddenScheduled, onStart,
       {!state && !error && !hiddenScheduled && <p>{t('noAuditYet')}</p>}
       {state && (
         <>
-          <ProgressBar done={state.done} total={state.total} />
+          <ProgressBar done={state.done} total={state.total} progress={state.progress} />
           {running && <LandedList verdicts={state.verdicts} names={names} />}
           <ControlAlert control={state.control} />
           {!running && <p class="muted" data-testid="last-checked">{t('lastChecked', fmt.relative(state.finishedAt ?? state.startedAt))}</p>}

@@ -1,11 +1,16 @@
 import { useI18n } from './i18n';
 
-/** "n of N services checked" as an ARIA progressbar with the same words for screen readers. */
-export function ProgressBar({ done, total }: { done: number; total: number }) {
+/**
+ * "n of N services checked" as an ARIA progressbar with the same words for screen readers.
+ * The text counts services with a verdict; the bar moves with every check (`progress`, in
+ * services, see AuditState), since a service's verdict waits for all of its checks.
+ */
+export function ProgressBar({ done, total, progress = done }: { done: number; total: number; progress?: number }) {
   const { t } = useI18n();
   const text = t('progressText', done, total);
-  // Never wider than the bar, even for a moment where a finished batch is counted before the total grows.
-  const width = total > 0 ? `${Math.min(100, Math.round((done / total) * 100))}%` : '0%';
+  // Never behind the count nor wider than the bar, even for a moment where a finished batch is counted before the total grows.
+  const filled = total > 0 ? Math.min(total, Math.max(done, progress)) : 0;
+  const width = total > 0 ? `${((filled / total) * 100).toFixed(1)}%` : '0%';
   return (
     <div class="progress-block">
       <div
@@ -14,8 +19,9 @@ export function ProgressBar({ done, total }: { done: number; total: number }) {
         aria-label={t('progressLabel')}
         aria-valuemin={0}
         aria-valuemax={total}
-        aria-valuenow={done}
+        aria-valuenow={Math.round(filled * 10) / 10}
         aria-valuetext={text}
+        data-testid="progress-bar"
       >
         <div class="progress-fill" style={{ width }} />
       </div>

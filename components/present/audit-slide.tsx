@@ -46,7 +46,7 @@ export function AuditSlide({ audit, catalog, population, ...place }: AuditSlideP
           <button type="button" class="primary big-button" data-testid="present-audit-start" disabled={running} onClick={() => void audit.start()}>
             {running ? t('present_audit_running') : state ? t('present_audit_again') : t('present_audit_start')}
           </button>
-          {state && <ProgressBar done={state.done} total={state.total} />}
+          {state && <ProgressBar done={state.done} total={state.total} progress={state.progress} />}
           {state && (
             <ul class="verdict-counts" data-testid="verdict-counts">
               {COUNTED.filter((v) => counts.get(v)).map((v) => (

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/types';
+import type { ProbeCapabilities } from './types';
 import type { ProbeTarget } from '../probe/types';
 import { CONTROLS, probeKey } from '../probe/probe-id';
 import { CHANNELS } from '../catalog/types';
@@ -31,11 +32,6 @@ export function planProbes(catalog: Catalog): ProbeTask[] {
   return tasks;
 }
 
-/** Which optional probes the running browser has (see `ProbeFns`). */
-export interface ProbeCapabilities {
-  throughput: boolean;
-  calls: boolean;
-}
 
 /** Keys of the throughput control and the call control, stored like any observation. */
 export const THROUGHPUT_CONTROL_KEY = probeKey(CONTROLS.throughput);
@@ -67,18 +63,27 @@ export function callTargets(catalog: Catalog): CallTarget[] {
 /** The throughput control download (same size cap as the media downloads). */
 export const throughputControlTask = () => ({ serviceId: CONTROLS.throughput.serviceId, url: THROUGHPUT_CONTROL_URL });
 
+/**
+ * The keys that must be stored before each probed service can be classified, computed in one
+ * pass: the runner asks for every service as its probes land, and a per-service scan of the
+ * whole plan made a 2,000-service audit quadratic.
+ */
+export function requiredKeysByService(catalog: Catalog, caps: ProbeCapabilities = { throughput: false, calls: false }): Map<string, string[]> {
+  const keys = new Map<string, string[]>(probedServices(catalog).map((s) => [s.id, []]));
+  for (const task of planProbes(catalog)) keys.get(task.serviceId)?.push(task.key);
+  const measured = caps.throughput ? new Set(throughputServices(catalog).map((t) => t.serviceId)) : new Set<string>();
+  for (const service of probedServices(catalog)) {
+    const list = keys.get(service.id) ?? [];
+    if (service.channels.page) list.push(probeKey({ serviceId: service.id, channel: 'page', kind: 'navigation' }));
+    if (measured.has(service.id)) list.push(probeKey({ serviceId: service.id, channel: 'media', kind: 'throughput' }), THROUGHPUT_CONTROL_KEY);
+    if (caps.calls && service.channels.call) list.push(probeKey({ serviceId: service.id, channel: 'realtime', kind: 'webrtc' }));
+  }
+  return keys;
+}
+
 /** The keys that must be stored before a service can be classified. */
 export function requiredKeys(catalog: Catalog, serviceId: string, caps: ProbeCapabilities = { throughput: false, calls: false }): string[] {
-  const keys = planProbes(catalog)
-    .filter((t) => t.serviceId === serviceId)
-    .map((t) => t.key);
-  const service = catalog.services.find((s) => s.id === serviceId);
-  if (service?.channels.page) keys.push(probeKey({ serviceId, channel: 'page', kind: 'navigation' }));
-  if (caps.throughput && throughputServices(catalog).some((t) => t.serviceId === serviceId)) {
-    keys.push(probeKey({ serviceId, channel: 'media', kind: 'throughput' }), THROUGHPUT_CONTROL_KEY);
-  }
-  if (caps.calls && service?.channels.call) keys.push(probeKey({ serviceId, channel: 'realtime', kind: 'webrtc' }));
-  return keys;
+  return requiredKeysByService(catalog, caps).get(serviceId) ?? [];
 }
 
 /** The https URL of a WebSocket endpoint's host, probed when the socket fails to say why. */

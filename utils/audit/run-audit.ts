@@ -12,7 +12,7 @@ import { CONTROLS, probeKey } from '../probe/probe-id';
 import { classifyChannel } from '../verdict/classify-channel';
 import { classifyControl, pathAddressesOf } from '../verdict/classify-control';
 import { classifyService } from '../verdict/classify-service';
-import { THROUGHPUT_CONTROL_KEY, planProbes, probedServices, requiredKeys } from './plan';
+import { THROUGHPUT_CONTROL_KEY, planProbes, probedServices, requiredKeysByService } from './plan';
 
 export interface AuditDeps {
   store: AuditStore;
@@ -35,7 +35,10 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   const seen = new Map((await store.observations(auditId)).map((o) => [o.probeKey, o.observation]));
   const classified = new Set((await store.verdicts(auditId)).map((v) => v.serviceId));
 
+  const capabilities = { throughput: !!probes.throughput, calls: !!probes.calls };
   if (!audit.control) {
+    // Stored so a page can count the checks still missing (utils/audit/state.ts).
+    audit.capabilities = capabilities;
     const control = await Promise.all(
       CONTROL_URLS.map((url) => probes.fetch({ serviceId: CONTROLS.connectivity.serviceId, channel: CONTROLS.connectivity.channel, url }, options.timeoutMs)),
     );
@@ -64,10 +67,10 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
       await store.putObservation(auditId, key, kept);
     }
   };
+  const required = requiredKeysByService(catalog, capabilities);
   const classifyIfComplete = async (serviceId: string) => {
     if (classified.has(serviceId)) return;
-    const keys = requiredKeys(catalog, serviceId, { throughput: !!probes.throughput, calls: !!probes.calls });
-    if (!keys.every((k) => seen.has(k))) return;
+    if (!(required.get(serviceId) ?? []).every((k) => seen.has(k))) return;
     classified.add(serviceId);
     await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, seen, { controlOk, signIn, pathAddresses }));
     await forgetBodies(serviceId);

@@ -31,3 +31,37 @@ describe('readAuditState with the reader’s filter (IT may keep its scheduled a
     expect(await readAuditState(store, undefined, notScheduled)).toBeNull();
   });
 });
+
+describe('readAuditState progress (issue 20: the bar moves with every check)', () => {
+  const two: Catalog = {
+    ...catalog,
+    services: [
+      { id: 'a', name: 'A', category: 'video', channels: { page: 'https://a.test/', media: 'https://cdn.a.test/x' }, usage: [] },
+      { id: 'b', name: 'B', category: 'video', channels: { page: 'https://b.test/' }, usage: [] },
+    ],
+  };
+  const observation = (serviceId: string, url: string) =>
+    ({ serviceId, channel: 'page' as const, kind: 'fetch' as const, url, startedAt: 1, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 }, status: 200 });
+
+  it('counts a classified service as one and a waiting one by the share of its checks stored', async () => {
+    const store = auditStore(await openAccessGapDb(`state-${Math.random()}`));
+    await store.putAudit({ ...audit('run', 'user', 1000), catalog: two, status: 'running', capabilities: { throughput: false, calls: false } });
+    expect(await readAuditState(store, 'run')).toMatchObject({ done: 0, progress: 0, total: 2 });
+    // a: page fetch, media fetch, page navigation — one of three stored.
+    await store.putObservation('run', 'a:page:fetch', observation('a', 'https://a.test/'));
+    expect((await readAuditState(store, 'run'))?.progress).toBeCloseTo(1 / 3);
+    // b: page fetch and navigation, both stored, and b classified.
+    await store.putObservation('run', 'b:page:fetch', observation('b', 'https://b.test/'));
+    await store.putObservation('run', 'b:page:navigation', observation('b', 'https://b.test/'));
+    await store.putVerdict('run', { serviceId: 'b', verdict: 'reachable', channels: [] });
+    const state = await readAuditState(store, 'run');
+    expect(state?.done).toBe(1);
+    expect(state?.progress).toBeCloseTo(1 + 1 / 3);
+  });
+
+  it('is the count of services once the audit ended', async () => {
+    const store = auditStore(await openAccessGapDb(`state-${Math.random()}`));
+    await store.putAudit({ ...audit('end', 'user', 1000), catalog: two });
+    expect(await readAuditState(store, 'end')).toMatchObject({ done: 0, progress: 0 });
+  });
+});

@@ -1,7 +1,7 @@
 import type { AuditRecord } from './types';
 import type { AuditStore } from '../store/audits';
 import type { ServiceVerdict } from '../verdict/types';
-import { probedServices } from './plan';
+import { probedServices, requiredKeysByService } from './plan';
 import { scrubServiceVerdict } from '../verdict/scrub-evidence';
 
 /** The fields every view of an audit starts with (live state, history summary). */
@@ -22,6 +22,13 @@ export interface AuditState extends AuditHeader {
   catalogHash: string;
   /** Services classified so far (of `total`). */
   done: number;
+  /**
+   * How far the audit got, in services (0 … `total`): a classified service counts 1, one still
+   * waiting the share of its checks already stored. A service's verdict waits for all its checks
+   * (the policy-check frames come 20 at a time, throughput is measured last), so `done` moves in
+   * steps; this moves with every check (docs/scale.md).
+   */
+  progress: number;
   control?: AuditRecord['control'];
   verdicts: ServiceVerdict[];
   error?: string;
@@ -50,12 +57,14 @@ export async function readAuditState(store: AuditStore, auditId?: string, accept
   if (!audit || !accept(audit)) return null;
   // Scrubbed for audits stored before evidence URLs were reduced at the probe (docs/privacy.md).
   const verdicts = (await store.verdicts(audit.id)).map(({ auditId: _, ...v }) => scrubServiceVerdict(v));
+  const done = countPlanned(audit.catalog, verdicts);
   return {
     ...auditHeader(audit),
     catalogVersion: audit.catalog.version,
     catalogHash: audit.catalogHash,
     // Progress counts the services the audit planned, so it can never read "47 of 46".
-    done: countPlanned(audit.catalog, verdicts),
+    done,
+    progress: audit.status === 'running' ? await checkedShare(store, audit, verdicts) : done,
     ...(audit.control ? { control: audit.control } : {}),
     verdicts,
     ...(audit.error ? { error: audit.error } : {}),
@@ -65,4 +74,16 @@ export async function readAuditState(store: AuditStore, auditId?: string, accept
 function countPlanned(catalog: Parameters<typeof probedServices>[0], verdicts: readonly { serviceId: string }[]): number {
   const planned = new Set(probedServices(catalog).map((s) => s.id));
   return new Set(verdicts.filter((v) => planned.has(v.serviceId)).map((v) => v.serviceId)).size;
+}
+
+/** Σ over planned services: 1 when classified, else the share of its required checks stored. */
+async function checkedShare(store: AuditStore, audit: AuditRecord, verdicts: readonly { serviceId: string }[]): Promise<number> {
+  const classified = new Set(verdicts.map((v) => v.serviceId));
+  const stored = new Set(await store.observationKeys(audit.id));
+  let progress = 0;
+  for (const [serviceId, keys] of requiredKeysByService(audit.catalog, audit.capabilities)) {
+    if (classified.has(serviceId)) progress += 1;
+    else if (keys.length > 0) progress += keys.filter((k) => stored.has(k)).length / keys.length;
+  }
+  return progress;
 }

@@ -7,6 +7,12 @@ export interface AuditOptions {
   concurrency: number;
 }
 
+/** Which optional probes the running browser has (see `ProbeFns`). */
+export interface ProbeCapabilities {
+  throughput: boolean;
+  calls: boolean;
+}
+
 /** One audit as the runner keeps it: what it probes, with which options, and how far it got. */
 export interface AuditRecord {
   id: string;
@@ -20,6 +26,11 @@ export interface AuditRecord {
   options: AuditOptions;
   control?: ControlResult;
   error?: string;
+  /**
+   * Which optional probes the browser running the audit has, so a page can tell how many
+   * checks each service still waits for (absent on audits stored before it was kept).
+   */
+  capabilities?: ProbeCapabilities;
   /** Times a new service worker resumed this audit (capped: see `MAX_RESUMES`). */
   resumes?: number;
 }

@@ -27,6 +27,9 @@ export function auditStore(db: Db) {
       // Guard: nothing reaches the store with a query string, whoever made the observation (docs/privacy.md).
       db.put('observations', { auditId, probeKey, observation: scrubObservationUrls(observation) } satisfies StoredObservation),
     observations: (auditId: string) => db.getAllFromIndex('observations', 'byAudit', auditId),
+    /** The probe keys stored for an audit, without reading the observations (a page polls this). */
+    observationKeys: async (auditId: string) =>
+      (await db.getAllKeys('observations', IDBKeyRange.bound([auditId], [auditId, []]))).map(([, probeKey]) => probeKey),
     putVerdict: (auditId: string, verdict: ServiceVerdict) =>
       db.put('verdicts', { ...scrubServiceVerdict(verdict), auditId } satisfies StoredVerdict),
     verdicts: (auditId: string) => db.getAllFromIndex('verdicts', 'byAudit', auditId),
