@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readManagedConfig } from '../managed/read';
+import { currentManagedConfig } from '../managed/read';
 import { saveUserSchedule } from '../schedule/user-schedule';
 import type { Fleet } from './fleet';
 import { handle } from './handle';
@@ -17,7 +17,7 @@ export function registerFleetHandlers(fleet: Fleet): void {
     return fleet.status();
   });
   handle('setUserSchedule', async (change) => {
-    const config = await readManagedConfig();
+    const config = await currentManagedConfig();
     if (config.scheduleHours !== undefined && !config.employeeCanDisableSchedule) throw new Error('the schedule is set by your IT department');
     await saveUserSchedule(browser.storage.local, change);
     await fleet.reconcile();

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { AuditService } from '../audit/audit-service';
 import { cachedManagedCatalog, chooseCatalog } from '../managed/catalog-source';
 import { installId } from '../managed/install-id';
-import { readManagedConfig } from '../managed/read';
+import { currentManagedConfig, forgetManagedConfig } from '../managed/read';
 import type { AuditStore } from '../store/audits';
 import { openUploadDb } from '../upload/db';
 import { uploadQueue, type UploadQueue } from '../upload/queue';
@@ -15,7 +15,7 @@ import { reportOf } from './report';
 
 /** IT's catalog for user-started audits and the catalog panel (`resolveActiveCatalog(managedCatalog)`). */
 export async function managedCatalog() {
-  return cachedManagedCatalog((await readManagedConfig()).catalogUrl, browser.storage.local);
+  return cachedManagedCatalog((await currentManagedConfig()).catalogUrl, browser.storage.local);
 }
 
 /** What the fleet's message handlers work on (`fleet-handlers.ts`). */
@@ -40,7 +40,7 @@ export function startFleet(deps: { storeReady: Promise<AuditStore>; serviceReady
     createScheduler({
       alarms: browser.alarms,
       local,
-      readConfig: () => readManagedConfig(),
+      readConfig: () => currentManagedConfig(),
       readUserSchedule: () => loadUserSchedule(local),
       service,
       store,
@@ -65,11 +65,14 @@ export function startFleet(deps: { storeReady: Promise<AuditStore>; serviceReady
   });
   // A new or changed policy applies at once, without a browser restart.
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void reconcile();
+    if (area !== 'managed') return;
+    // This listener may run before the kept policy's own: forget it first, so reconcile reads the new one.
+    forgetManagedConfig();
+    void reconcile();
   });
 
   const status = async () => {
-    const [scheduler, queue, config] = await Promise.all([schedulerReady, queueReady, readManagedConfig()]);
+    const [scheduler, queue, config] = await Promise.all([schedulerReady, queueReady, currentManagedConfig()]);
     const alarm = await browser.alarms.get(SCHEDULE_ALARM);
     return fleetStatus({
       config,

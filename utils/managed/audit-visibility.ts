@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../audit/types';
 import type { ManagedConfig } from './schema';
-import { readManagedConfig } from './read';
+import { currentManagedConfig } from './read';
 
 /**
  * IT's policy `employeeCanSeeAudits: false`: the audits IT schedules are IT's; the employee
@@ -12,8 +12,8 @@ export function employeeMaySee(audit: Pick<AuditRecord, 'trigger'>, config: Pick
   return config.employeeCanSeeAudits !== false || audit.trigger !== 'schedule';
 }
 
-/** The policy in force now, as a filter (read at each message: a changed policy applies at once). */
+/** The policy in force now, as a filter (applied at each message; a changed policy applies at once, see currentManagedConfig). */
 export async function employeeAuditFilter(): Promise<(audit: Pick<AuditRecord, 'trigger'>) => boolean> {
-  const config = await readManagedConfig();
+  const config = await currentManagedConfig();
   return (audit) => employeeMaySee(audit, config);
 }
