@@ -130,8 +130,10 @@ export function planHosts(catalog: Catalog, controlUrls: readonly string[], scen
 /**
  * A benchmark network: `count` synthetic services, every one `ok` or every one `silent`,
  * with their own catalog (hosts `svc-N.bench.test`, one page and one media channel each).
+ * `silentEvery: n` makes every n-th service silent among reachable ones (a firewall dropping a
+ * few services in a large catalog: the scale test's honest mix).
  */
-export function syntheticBenchmark(count: number, treatment: 'ok' | 'silent'): { catalog: Catalog; scenario: Scenario } {
+export function syntheticBenchmark(count: number, treatment: 'ok' | 'silent', options: { silentEvery?: number } = {}): { catalog: Catalog; scenario: Scenario } {
   const services = Array.from({ length: count }, (_, i) => ({
     id: `svc-${i}`,
     name: `Synthetic ${i}`,
@@ -139,14 +141,16 @@ export function syntheticBenchmark(count: number, treatment: 'ok' | 'silent'): {
     channels: { page: `https://svc-${i}.bench.test/`, media: `https://cdn-${i}.bench.test/logo.png` },
     usage: [],
   }));
-  const verdict = treatment === 'ok' ? 'reachable' : 'blocked';
+  const { silentEvery } = options;
+  const treatmentOf = (i: number): 'ok' | 'silent' => (silentEvery && (i + 1) % silentEvery === 0 ? 'silent' : treatment);
+  const described = silentEvery ? `${treatment}, every ${silentEvery}th silent` : treatment;
   const scenario: Scenario = {
-    description: `${count} synthetic services, all ${treatment}`,
+    description: `${count} synthetic services, all ${described}`,
     services: Object.fromEntries(
-      services.map((s) => [
-        s.id,
-        { treatments: { all: treatment }, expect: treatment === 'ok' ? { verdict } : { verdict, mechanism: 'timeout' } },
-      ]),
+      services.map((s, i) => {
+        const t = treatmentOf(i);
+        return [s.id, { treatments: { all: t }, expect: t === 'ok' ? { verdict: 'reachable' } : { verdict: 'blocked', mechanism: 'timeout' } }];
+      }),
     ),
   };
   return { catalog: { schemaVersion: 1, name: 'Synthetic benchmark', version: `bench-${count}`, services }, scenario };
