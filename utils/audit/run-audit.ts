@@ -87,11 +87,13 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     for (const o of fresh) await record(navigationKey(o.serviceId), o);
     for (const o of fresh) await classifyIfComplete(o.serviceId);
   };
-  // The browser-policy check runs first, alone: its frames cost the browser about three times the
-  // CPU of the fetch probes, and beside them that CPU was counted as network time in every probe's
-  // timer (docs/scale.md). The request probes that follow then complete each service's verdict
-  // one by one, which is also what the popup's progress shows.
-  await probes.policy(pageTargets, Math.min(options.timeoutMs, 5000), recordNavigations).then(recordNavigations);
+  // The browser-policy check's frames cost the browser about three times the CPU of the fetch
+  // probes, and beside probes still being sent or answered that CPU was counted as network time
+  // in their timers (docs/scale.md). So it starts once the request probes have gone quiet (all
+  // sent, and what is left only waiting on the network), or when they are done.
+  let policyDone: Promise<void> | undefined;
+  const checkPolicy = () =>
+    (policyDone ??= probes.policy(pageTargets, Math.min(options.timeoutMs, 5000), recordNavigations).then(recordNavigations));
   const extra = startExtraProbes({ catalog, probes, timeoutMs: options.timeoutMs, seen, record, classify: classifyIfComplete });
   await runRequestProbes({
     tasks: planProbes(catalog).filter((t) => !seen.has(t.key)),
@@ -104,7 +106,10 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
       for (const [key, observation] of results) await record(key, observation);
       await classifyIfComplete(task.serviceId);
     },
+    // Awaited below; if the probes fail first (a full disk), this one's failure must not go unhandled.
+    onQuiet: () => void checkPolicy().catch(() => {}),
   });
+  await checkPolicy();
   extra.measureThroughput();
   await extra.done();
 
