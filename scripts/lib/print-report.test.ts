@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
-import type { CallObservation, Observation } from '../../utils/probe/types';
+import type { CallObservation, CallProbeObservation } from '../../utils/probe/types';
 import type { ReportService } from '../../utils/report/types';
 import { classifyCall, withCall } from '../../utils/verdict/webrtc-call';
 import { sampleReport } from '../../tests/fixtures/report';
@@ -19,12 +19,12 @@ describe('the CLI on a sign-in-required run', () => {
 
 describe('the CLI Calls section', () => {
   const reference = referenceCatalog as Catalog;
-  const callObs = (serviceId: string, url: string, call: Partial<CallObservation>): Observation => ({
+  const callObs = (serviceId: string, url: string, call: Partial<CallObservation>): CallProbeObservation => ({
     serviceId, channel: 'realtime', kind: 'webrtc', url, startedAt: 0, redirects: [], timeoutMs: 5000,
     call: { candidateTypes: ['host'], errors: [], timedOut: false, ...call }, timings: { totalMs: 5000 },
   });
   /** A service whose realtime channel is its call alone, classified as the audit does (a control answered). */
-  const withCallOnly = (id: string, obs: Observation): ReportService => {
+  const withCallOnly = (id: string, obs: CallProbeObservation): ReportService => {
     const entry = reference.services.find((s) => s.id === id)!;
     const channel = withCall(undefined, obs, classifyCall(obs, true));
     return { id, name: entry.name, category: entry.category, usage: [], verdict: channel.verdict, ...(channel.mechanism ? { mechanism: channel.mechanism } : {}), channels: [channel] };

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/types';
-import type { Observation } from '../probe/types';
 import { openAccessGapDb } from '../store/db';
 import type { AuditRecord } from './types';
 import { auditStore, type AuditStore } from '../store/audits';
@@ -13,12 +12,12 @@ const catalog: Catalog = {
   schemaVersion: 1, name: 'bounds', version: '1',
   services: [{ id: 'a', name: 'A', category: 'video', channels: { page: 'https://a.test/' }, usage: [] }],
 };
-const answer = (serviceId: string, url: string, kind: Observation['kind'] = 'fetch'): Observation =>
-  ({ serviceId, channel: 'page', kind, url, startedAt: 0, status: 200, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 } });
+const recorded = (serviceId: string, url: string) => ({ serviceId, channel: 'page' as const, url, startedAt: 0, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 } });
+const answer = (serviceId: string, url: string) => ({ ...recorded(serviceId, url), kind: 'fetch' as const, status: 200 });
 const probes: ProbeFns = {
   fetch: async (task) => answer(task.serviceId, task.url),
   webSocket: () => Promise.reject(new Error('unused')),
-  policy: async (targets) => targets.map((t) => answer(t.serviceId, t.url, 'navigation')),
+  policy: async (targets) => targets.map((t) => ({ ...recorded(t.serviceId, t.url), kind: 'navigation' as const })),
 };
 const freshStore = async () => auditStore(await openAccessGapDb(`bounds-${Math.random()}`));
 const running = (id: string, startedAt: number, resumes = 0): AuditRecord =>

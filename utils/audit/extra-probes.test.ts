@@ -22,9 +22,7 @@ const catalog: Catalog = {
   ],
 };
 
-const base = (url: string, serviceId: string): Observation => ({
-  serviceId, channel: 'page', kind: 'fetch', url, startedAt: 0, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 },
-});
+const base = (url: string, serviceId: string) => ({ serviceId, url, startedAt: 0, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 } });
 const steady = (rate: number): ThroughputDownload => ({
   status: 200, ttfbMs: 20, bytes: rate * 3, readMs: 3000, end: 'time-cap',
   progress: Array.from({ length: 30 }, (_, i) => [(i + 1) * 100, ((i + 1) * rate) / 10] as [number, number]),
@@ -37,10 +35,10 @@ function fakeProbes(log: string[]): ProbeFns {
       log.push(`fetch ${task.url}`);
       if (task.serviceId === '_control') return openControlObs(task.url);
       const gone = task.url.includes('cdn.gone');
-      return { ...base(task.url, task.serviceId), channel: task.channel, ...(gone ? { netError: 'net::ERR_CONNECTION_REFUSED' } : { status: 200 }) };
+      return { ...base(task.url, task.serviceId), channel: task.channel, kind: 'fetch', ...(gone ? { netError: 'net::ERR_CONNECTION_REFUSED' } : { status: 200 }) };
     },
-    webSocket: async (task) => ({ ...base(task.url, task.serviceId), kind: 'websocket', ws: { opened: true } }),
-    policy: async (targets) => targets.map((t) => ({ ...base(t.url, t.serviceId), kind: 'navigation', netError: 'net::ERR_BLOCKED_BY_CLIENT' })),
+    webSocket: async (task) => ({ ...base(task.url, task.serviceId), channel: 'realtime', kind: 'websocket', ws: { opened: true } }),
+    policy: async (targets) => targets.map((t) => ({ ...base(t.url, t.serviceId), channel: 'page', kind: 'navigation', netError: 'net::ERR_BLOCKED_BY_CLIENT' })),
     async throughput(task) {
       log.push(`throughput ${task.url}`);
       const { maxBytes, windowMs, sliceMs } = THROUGHPUT_LIMITS;

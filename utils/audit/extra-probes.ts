@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/types';
-import type { Observation } from '../probe/types';
+import type { CallProbeObservation, Observation, ThroughputProbeObservation } from '../probe/types';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
 import type { ProbeFns } from '../probe/probe-fns';
 import { isControl, probeKey } from '../probe/probe-id';
@@ -15,7 +15,7 @@ export interface ExtraProbeContext {
 }
 
 /** A throughput observation that downloads nothing, with the reason. */
-function skipped(serviceId: string, url: string, reason: string): Observation {
+function skipped(serviceId: string, url: string, reason: string): ThroughputProbeObservation {
   const { maxBytes, windowMs, sliceMs, burstBytes } = THROUGHPUT_LIMITS;
   return {
     serviceId, channel: 'media', kind: 'throughput', url, startedAt: Date.now(), redirects: [], timeoutMs: 0,
@@ -33,30 +33,32 @@ function skipped(serviceId: string, url: string, reason: string): Observation {
 export function startExtraProbes(ctx: ExtraProbeContext) {
   const { catalog, probes, seen, timeoutMs } = ctx;
   const jobs: Promise<void>[] = [];
-  const sampled = probes.throughput ? throughputServices(catalog) : [];
+  const throughput = probes.throughput?.bind(probes);
+  const sampled = throughput ? throughputServices(catalog) : [];
   const run = (job: () => Promise<void>) => jobs.push(job());
 
-  const measure = (task: (typeof sampled)[number]) =>
+  const measure = (task: (typeof sampled)[number], probe: NonNullable<typeof throughput>) =>
     run(async () => {
       const { serviceId, url } = task;
       const key = probeKey({ serviceId, channel: 'media', kind: 'throughput' });
       if (seen.has(key)) return;
       const media = seen.get(probeKey({ serviceId, channel: 'media', kind: 'fetch' }));
       // A failed media host has nothing to measure; its fetch already says why.
-      const ok = media?.status !== undefined && media.status < 400;
+      const ok = media?.kind === 'fetch' && media.status !== undefined && media.status < 400;
       const observation = ok
-        ? await probes.throughput!(task, timeoutMs).catch((e: unknown) => skipped(serviceId, url, `probe error: ${String(e)}`))
+        ? await probe(task, timeoutMs).catch((e: unknown) => skipped(serviceId, url, `probe error: ${String(e)}`))
         : skipped(serviceId, url, 'media-failed');
       await ctx.record(key, observation);
       await ctx.classify(serviceId);
     });
 
-  const calls = probes.calls ? callTargets(catalog) : [];
+  const gather = probes.calls?.bind(probes);
+  const calls = gather ? callTargets(catalog) : [];
   const callKey = (serviceId: string) => (isControl(serviceId) ? CALL_CONTROL_KEY : probeKey({ serviceId, channel: 'realtime', kind: 'webrtc' }));
-  if (calls.some((t) => !seen.has(callKey(t.serviceId)))) {
+  if (gather && calls.some((t) => !seen.has(callKey(t.serviceId)))) {
     run(async () => {
-      const observations = await probes.calls!(calls, timeoutMs).catch((e: unknown) =>
-        calls.map((t): Observation => ({
+      const observations = await gather(calls, timeoutMs).catch((e: unknown) =>
+        calls.map((t): CallProbeObservation => ({
           serviceId: t.serviceId, channel: 'realtime', kind: 'webrtc', url: t.url, startedAt: Date.now(), redirects: [], timeoutMs,
           call: { candidateTypes: [], errors: [], timedOut: false, unsupported: String(e).slice(0, 200) }, timings: { totalMs: 0 },
         })),
@@ -74,15 +76,16 @@ export function startExtraProbes(ctx: ExtraProbeContext) {
      * under the same conditions.
      */
     measureThroughput() {
+      if (!throughput) return;
       if (sampled.length && !seen.has(THROUGHPUT_CONTROL_KEY)) {
         run(async () => {
           const task = throughputControlTask();
-          const observation = await probes.throughput!(task, timeoutMs).catch((e: unknown) => skipped(task.serviceId, task.url, `probe error: ${String(e)}`));
+          const observation = await throughput(task, timeoutMs).catch((e: unknown) => skipped(task.serviceId, task.url, `probe error: ${String(e)}`));
           await ctx.record(THROUGHPUT_CONTROL_KEY, observation);
           for (const t of sampled) await ctx.classify(t.serviceId);
         });
       }
-      for (const t of sampled) measure(t);
+      for (const t of sampled) measure(t, throughput);
     },
     /** Resolves when every job started so far (and any started by them) has finished. */
     async done() {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Observation } from '../probe/types';
+import type { FetchObservation, WebSocketObservation } from '../probe/types';
 import type { ProbeFns } from '../probe/probe-fns';
 import { runRequestProbes, SATURATION_RETRIES } from './request-probes';
 import type { ProbeTask } from './plan';
@@ -8,7 +8,7 @@ const CONTROL = 'https://connectivitycheck.gstatic.com/generate_204';
 const tasks: ProbeTask[] = Array.from({ length: 12 }, (_, i) => ({
   key: `s${i}:page:fetch`, serviceId: `s${i}`, channel: 'page', kind: 'fetch', url: `https://s${i}.test/`,
 }));
-const obs = (url: string, serviceId: string, extra: Partial<Observation>, totalMs: number): Observation => ({
+const obs = (url: string, serviceId: string, extra: Partial<FetchObservation>, totalMs: number): FetchObservation => ({
   serviceId, channel: 'page', kind: 'fetch', url, startedAt: Date.now() - totalMs, redirects: [], timeoutMs: 200, timings: { totalMs }, ...extra,
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -41,7 +41,7 @@ function congestedBrowser(sockets: number, log: { inFlightPeak: number; calls: s
     release();
     return obs(task.url, task.serviceId, { status: 200 }, Date.now() - began);
   };
-  return { fetch, webSocket: fetch, policy: async () => [] };
+  return { fetch, webSocket: () => Promise.reject(new Error('no sockets here')), policy: async () => [] };
 }
 
 // Fake timers: the scenario is about time, and must not depend on how loaded the test machine is.
@@ -59,7 +59,7 @@ describe('runRequestProbes', () => {
   it('never lets congestion of our own making pass for silence: stalled with the control ⇒ marked, retried at half the concurrency', async () => {
     vi.useFakeTimers({ now: 0 });
     const log = { inFlightPeak: 0, calls: [] as string[] };
-    const results = new Map<string, Observation>();
+    const results = new Map<string, FetchObservation | WebSocketObservation>();
     const run = await settle(runRequestProbes({
       tasks,
       probes: congestedBrowser(2, log),
@@ -96,7 +96,7 @@ describe('runRequestProbes', () => {
       policy: async () => [],
     };
     vi.useFakeTimers({ now: 0 });
-    const results = new Map<string, Observation>();
+    const results = new Map<string, FetchObservation | WebSocketObservation>();
     let calls = 0;
     await settle(runRequestProbes({
       tasks, probes: { ...probes, fetch: (t, ms) => { if (t.url !== CONTROL) calls++; return probes.fetch(t, ms); } }, timeoutMs: 200, concurrency: 96, controlUrl: CONTROL,

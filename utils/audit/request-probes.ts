@@ -1,4 +1,4 @@
-import type { Observation } from '../probe/types';
+import type { FetchObservation, WebSocketObservation } from '../probe/types';
 import { BROWSER_SOCKET_LIMITS, createHostPool } from '../probe/host-pool';
 import { createControlPulse, type ControlPulse } from '../probe/control-pulse';
 import type { ProbeFns } from '../probe/probe-fns';
@@ -6,7 +6,7 @@ import { hostProbeUrl, type ProbeTask } from './plan';
 import { CONTROLS, probeKey } from '../probe/probe-id';
 
 /** A probe's results, keyed as stored: the WebSocket's follow-up HTTPS probe comes first. */
-export type ProbeResults = readonly (readonly [string, Observation])[];
+export type ProbeResults = readonly (readonly [string, FetchObservation | WebSocketObservation])[];
 
 export interface RequestProbeRun {
   tasks: readonly ProbeTask[];
@@ -49,7 +49,7 @@ export async function runRequestProbes(run: RequestProbeRun): Promise<{ pulses: 
   const pool = createHostPool({ limit: Math.min(run.concurrency, BROWSER_SOCKET_LIMITS.perProfile / 2), perHost: BROWSER_SOCKET_LIMITS.perHost });
   const pulse = run.controlUrl ? startPulse(probes, run.controlUrl, timeoutMs) : undefined;
 
-  const mark = (o: Observation): Observation => {
+  const mark = <T extends FetchObservation | WebSocketObservation>(o: T): T => {
     if (!pulse || !o.timedOut || o.status !== undefined) return o;
     // From the moment the browser started our request: a control sent later queues behind it.
     const stalled = pulse.stalledDuring(o.startedAt + (o.timings.queuedMs ?? 0), o.startedAt + o.timings.totalMs);
@@ -59,7 +59,7 @@ export async function runRequestProbes(run: RequestProbeRun): Promise<{ pulses: 
     if (task.kind === 'fetch') return [[task.key, mark(await probes.fetch(task, timeoutMs))]];
     const ws = mark(await probes.webSocket(task, timeoutMs));
     // Opened: reachable. Timed out: the silence is the answer, and asking again would double the wait.
-    if (ws.ws?.opened || ws.timedOut) return [[task.key, ws]];
+    if (ws.ws.opened || ws.timedOut) return [[task.key, ws]];
     // A failed socket says nothing of why: ask the same host over HTTPS.
     const host = mark(await probes.fetch({ ...task, url: hostProbeUrl(task.url) }, timeoutMs));
     // Stored before the socket, so the socket's key means "realtime complete".

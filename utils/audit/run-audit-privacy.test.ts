@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/types';
-import type { Observation } from '../probe/types';
+import type { FetchObservation } from '../probe/types';
 import { openAccessGapDb } from '../store/db';
 import { auditStore } from '../store/audits';
 import { createAuditService } from './audit-service';
@@ -25,7 +25,7 @@ const blockedProbes: ProbeFns = {
       serviceId: task.serviceId, channel: task.channel, kind: 'fetch', url: task.url, startedAt: 0, status: 200, timeoutMs: 1000, timings: { totalMs: 1 },
       finalUrl: SQUIDGUARD_REDIRECT, redirects: [{ from: task.url, to: SQUIDGUARD_REDIRECT, status: 302 }],
       headers: { 'content-type': 'text/html' }, title: 'Access denied', bodySnippet: BLOCK_PAGE,
-    } satisfies Observation;
+    } satisfies FetchObservation;
   },
   webSocket: () => Promise.reject(new Error('no realtime channel here')),
   // Navigations are not blocked by policy here.
@@ -44,8 +44,8 @@ describe('what an audit stores (docs/privacy.md)', () => {
     expect(verdict).toMatchObject({ verdict: 'blocked', mechanism: 'block-page' });
     expect(verdict?.channels[0]?.evidence.fingerprint?.id).toBe('squidguard');
     const observations = await store.observations(auditId);
-    const fetched = observations.find((o) => o.observation.kind === 'fetch')!.observation;
-    expect([fetched.title, fetched.bodySnippet]).toEqual(['Access denied', undefined]);
+    const fetched = observations.map((o) => o.observation).find((o) => o.kind === 'fetch');
+    expect([fetched?.title, fetched?.bodySnippet]).toEqual(['Access denied', undefined]);
     const everything = JSON.stringify([await store.getAudit(auditId), observations, await store.verdicts(auditId)]);
     expect(personalValuesIn(everything)).toEqual([]);
   });

@@ -21,9 +21,7 @@ const catalog: Catalog = {
   ],
 };
 
-const base = (url: string, serviceId: string): Observation => ({
-  serviceId, channel: 'page', kind: 'fetch', url, startedAt: 0, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 },
-});
+const base = (url: string, serviceId: string) => ({ serviceId, url, startedAt: 0, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 } });
 
 /** Fake network: every host answers 200 except those listed as failing with a browser error. */
 function fakeProbes(failing: Record<string, string> = {}, calls: string[] = []): ProbeFns {
@@ -32,7 +30,7 @@ function fakeProbes(failing: Record<string, string> = {}, calls: string[] = []):
       calls.push(`fetch ${task.url}`);
       const error = failing[new URL(task.url).host];
       if (task.serviceId === '_control' && !error) return openControlObs(task.url);
-      return { ...base(task.url, task.serviceId), channel: task.channel, ...(error ? { netError: error } : { status: 200 }) };
+      return { ...base(task.url, task.serviceId), channel: task.channel, kind: 'fetch', ...(error ? { netError: error } : { status: 200 }) };
     },
     async webSocket(task) {
       calls.push(`ws ${task.url}`);
@@ -41,7 +39,7 @@ function fakeProbes(failing: Record<string, string> = {}, calls: string[] = []):
     },
     async policy(targets) {
       calls.push(`policy ${targets.length}`);
-      return targets.map((t) => ({ ...base(t.url, t.serviceId), kind: 'navigation', netError: 'net::ERR_BLOCKED_BY_CLIENT' }));
+      return targets.map((t) => ({ ...base(t.url, t.serviceId), channel: 'page', kind: 'navigation', netError: 'net::ERR_BLOCKED_BY_CLIENT' }));
     },
   };
 }
@@ -136,6 +134,35 @@ describe('audit runner', () => {
     for (const call of alreadyFetched) expect(calls).not.toContain(call);
   });
 
+  it('resumes from observations an earlier version stored (the stored shape did not change)', async () => {
+    const db = await openAccessGapDb(`earlier-${Math.random()}`);
+    const store = auditStore(db);
+    const stopped: ProbeFns = { ...fakeProbes(), fetch: async (task, t) => (task.serviceId === '_control' ? fakeProbes().fetch(task, t) : Promise.reject(new Error('stopped'))) };
+    const first = createAuditService({ store, probes: stopped });
+    const { auditId } = await first.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    await first.wait(auditId);
+    // Service c's probes but its page fetch, as plain JSON the way IndexedDB hands back what an earlier version wrote.
+    const earlier = JSON.parse(`[
+      ["c:page:navigation", {"serviceId":"c","channel":"page","kind":"navigation","url":"https://c.test/","startedAt":1,"redirects":[],"timeoutMs":5000,"timings":{"totalMs":85},"netError":"net::ERR_BLOCKED_BY_CLIENT"}],
+      ["c:realtime:fetch", {"serviceId":"c","channel":"realtime","kind":"fetch","url":"https://c.test/","startedAt":1,"redirects":[],"timeoutMs":1000,"netError":"net::ERR_CONNECTION_REFUSED","jsError":"TypeError: Failed to fetch","timings":{"totalMs":2}}],
+      ["c:realtime:websocket", {"serviceId":"c","channel":"realtime","kind":"websocket","url":"wss://c.test/ws","startedAt":1,"redirects":[],"timeoutMs":1000,"ws":{"opened":false,"closeCode":1006},"timings":{"totalMs":2}}]
+    ]`) as [string, unknown][];
+    for (const [probeKey, observation] of earlier) await db.put('observations', JSON.parse(JSON.stringify({ auditId, probeKey, observation })));
+    const audit = await store.getAudit(auditId);
+    if (!audit) throw new Error('the audit was not stored');
+    await store.putAudit({ ...audit, status: 'running' });
+    const calls: string[] = [];
+    const second = createAuditService({ store, probes: fakeProbes({}, calls) });
+    await second.resumeRunning();
+    expect((await second.wait(auditId))?.status).toBe('complete');
+    expect(calls.filter((c) => c.includes('c.test'))).toEqual(['fetch https://c.test/']);
+    const c = (await store.verdicts(auditId)).find((v) => v.serviceId === 'c');
+    expect(c?.channels.map((ch) => [ch.channel, ch.verdict, ch.mechanism])).toEqual([
+      ['page', 'reachable', undefined],
+      ['realtime', 'blocked', 'tcp'],
+    ]);
+  });
+
   it('joins the running audit instead of starting a second one', async () => {
     const store = await freshStore();
     const service = createAuditService({ store, probes: fakeProbes() });
@@ -151,7 +178,7 @@ describe('audit runner', () => {
     const probes: ProbeFns = {
       ...fakeProbes(),
       // The portal answers every request: a 302 to its login page, then the page.
-      fetch: async (task) => ({ ...base(task.url, task.serviceId), channel: task.channel, status: 200, finalUrl: portal, redirects: [{ from: task.url, to: portal, status: 302 }] }),
+      fetch: async (task) => ({ ...base(task.url, task.serviceId), channel: task.channel, kind: 'fetch', status: 200, finalUrl: portal, redirects: [{ from: task.url, to: portal, status: 302 }] }),
     };
     const service = createAuditService({ store, probes });
     const { auditId } = await service.start({ catalog, catalogHash: 'h', trigger: 'user' });

@@ -1,10 +1,10 @@
 import type { Catalog, Channel } from '../catalog/types';
 import type { AuditRecord } from './types';
 import type { AuditStore } from '../store/audits';
-import type { Observation } from '../probe/types';
+import type { NavigationObservation, Observation } from '../probe/types';
 import type { ProbeFns } from '../probe/probe-fns';
 import { callReached } from '../probe/webrtc-probe';
-import { classifiedObservation, scrubObservationUrls } from '../probe/evidence-url';
+import { classifiedObservation, hasBody, scrubObservationUrls } from '../probe/evidence-url';
 import { startExtraProbes } from './extra-probes';
 import { runRequestProbes } from './request-probes';
 import { CONTROL_URLS } from '../probe/control';
@@ -44,7 +44,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     );
     // The control is classified at once: store what is kept of a classified observation (docs/privacy.md).
     const result = classifyControl(control.map(scrubObservationUrls));
-    audit.control = { ...result, observations: result.observations.map(classifiedObservation) };
+    audit.control = { ...result, observations: result.observations.map((o) => classifiedObservation(o)) };
     await store.putAudit(audit);
   }
   const controlOk = audit.control.ok;
@@ -61,7 +61,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   /** Once a service is classified, its body snippets have served their purpose: drop them from the store. */
   const forgetBodies = async (serviceId: string) => {
     for (const [key, observation] of seen) {
-      if (!key.startsWith(`${serviceId}:`) || observation.bodySnippet === undefined) continue;
+      if (!key.startsWith(`${serviceId}:`) || !hasBody(observation)) continue;
       const kept = classifiedObservation(observation);
       seen.set(key, kept);
       await store.putObservation(auditId, key, kept);
@@ -81,7 +81,7 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     .filter((s) => s.channels.page && !seen.has(probeKey({ serviceId: s.id, channel: 'page', kind: 'navigation' })))
     .map((s) => ({ serviceId: s.id, url: s.channels.page as string }));
   // Batches are stored as they are decided (a resumed audit does not check them again).
-  const recordNavigations = async (observations: Observation[]) => {
+  const recordNavigations = async (observations: NavigationObservation[]) => {
     const navigationKey = (serviceId: string) => probeKey({ serviceId, channel: 'page', kind: 'navigation' });
     const fresh = observations.filter((o) => !seen.has(navigationKey(o.serviceId)));
     for (const o of fresh) await record(navigationKey(o.serviceId), o);
@@ -124,9 +124,10 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
 function classifyStoredService(catalog: Catalog, serviceId: string, seen: Map<string, Observation>, control: { controlOk: boolean; signIn: boolean; pathAddresses: string[] }) {
   const service = catalog.services.find((s) => s.id === serviceId);
   const serviceDomains = service?.domains;
-  const throughputControl = seen.get(THROUGHPUT_CONTROL_KEY);
+  const stored = seen.get(THROUGHPUT_CONTROL_KEY);
+  const throughputControl = stored?.kind === 'throughput' ? stored : undefined;
   // Any STUN/TURN server answering in this run shows UDP works here (see classifyCall).
-  const callControlOk = [...seen.values()].some((o) => o.kind === 'webrtc' && o.call !== undefined && callReached(o.call));
+  const callControlOk = [...seen.values()].some((o) => o.kind === 'webrtc' && callReached(o.call));
   const channels = (['page', 'media', 'realtime'] as Channel[])
     .filter((channel) => service?.channels[channel] || (channel === 'realtime' && service?.channels.call))
     .map((channel) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DnsAnswer, Observation } from './types';
+import type { DnsAnswer, FetchObservation } from './types';
 import { addDnsFacts } from './dns-facts';
 import { resolvePublicly } from './doh';
 
-const obs = (over: Partial<Observation>): Observation => ({
+const obs = (over: Partial<FetchObservation>): FetchObservation => ({
   serviceId: 's', channel: 'page', kind: 'fetch', url: 'https://www.example.com/', startedAt: 0, redirects: [], timeoutMs: 1000, timings: { totalMs: 1 }, ...over,
 });
 const answer = (addresses: string[], source = 'local'): DnsAnswer => ({ status: 'ok', addresses, source });

@@ -1,4 +1,4 @@
-import type { DnsAnswer, Observation } from './types';
+import type { DnsAnswer, FetchObservation } from './types';
 
 /** Browser errors that mean the name did not resolve (Chromium, Firefox). */
 const DNS_ERRORS = new Set(['ERR_NAME_NOT_RESOLVED', 'ERR_NAME_RESOLUTION_FAILED', 'NS_ERROR_UNKNOWN_HOST']);
@@ -23,7 +23,7 @@ export interface DnsLookups {
  * browsers give no address with a connection error) and, if it answered, the public answer to compare.
  * The host asked is the one that failed: the last redirect hop's, not necessarily the catalog URL's.
  */
-export async function addDnsFacts(obs: Observation, lookups: DnsLookups): Promise<Observation> {
+export async function addDnsFacts(obs: FetchObservation, lookups: DnsLookups): Promise<FetchObservation> {
   if (obs.status !== undefined || !obs.netError || obs.timedOut) return obs;
   const code = obs.netError.trim().replace(/^net::/, '').toUpperCase();
   const host = hostOf(obs.redirects.at(-1)?.to ?? obs.url);

@@ -1,4 +1,4 @@
-import type { Observation } from './types';
+import type { FetchObservation, Observation, RequestFacts } from './types';
 
 /**
  * Evidence URLs keep scheme, host (with port) and path, nothing else: filters put the
@@ -23,14 +23,22 @@ export function scrubText(text: string): string {
 }
 
 /** The observation with every URL reduced to `evidenceUrl` (probed, redirects, final, Location header). */
-export function scrubObservationUrls(obs: Observation): Observation {
-  const { location, ...otherHeaders } = obs.headers ?? {};
+export function scrubObservationUrls<T extends Observation>(obs: T): T {
+  const seen: Observation = obs;
   return {
     ...obs,
     url: evidenceUrl(obs.url),
-    ...(obs.finalUrl !== undefined ? { finalUrl: evidenceUrl(obs.finalUrl) } : {}),
     redirects: obs.redirects.map((r) => ({ ...r, from: evidenceUrl(r.from), to: evidenceUrl(r.to) })),
-    ...(obs.headers ? { headers: location === undefined ? otherHeaders : { ...otherHeaders, location: evidenceUrl(location) } } : {}),
+    // Only a fetch or a WebSocket got a response with a final URL and headers.
+    ...(seen.kind === 'fetch' || seen.kind === 'websocket' ? responseUrls(seen) : {}),
+  };
+}
+
+function responseUrls(facts: RequestFacts): Pick<RequestFacts, 'finalUrl' | 'headers'> {
+  const { location, ...otherHeaders } = facts.headers ?? {};
+  return {
+    ...(facts.finalUrl !== undefined ? { finalUrl: evidenceUrl(facts.finalUrl) } : {}),
+    ...(facts.headers ? { headers: location === undefined ? otherHeaders : { ...otherHeaders, location: evidenceUrl(location) } } : {}),
   };
 }
 
@@ -39,7 +47,17 @@ export function scrubObservationUrls(obs: Observation): Observation {
  * body snippet (block pages echo the user's address and name in their text). The
  * title stays: it names the page, and the verdict's fingerprint says what matched.
  */
+export function classifiedObservation(obs: FetchObservation): FetchObservation;
+export function classifiedObservation(obs: Observation): Observation;
 export function classifiedObservation(obs: Observation): Observation {
-  const { bodySnippet: _, ...rest } = scrubObservationUrls(obs);
-  return rest;
+  const kept = scrubObservationUrls(obs);
+  // Only a fetch or a WebSocket read a body.
+  if (kept.kind === 'fetch') return withoutBody(kept);
+  if (kept.kind === 'websocket') return withoutBody(kept);
+  return kept;
 }
+
+/** Whether the observation still holds a body snippet (only a fetch or a WebSocket reads one). */
+export const hasBody = (obs: Observation): boolean => (obs.kind === 'fetch' || obs.kind === 'websocket') && obs.bodySnippet !== undefined;
+
+const withoutBody = <T extends RequestFacts>({ bodySnippet: _, ...rest }: T): Omit<T, 'bodySnippet'> => rest;

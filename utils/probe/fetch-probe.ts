@@ -1,5 +1,5 @@
 import type { Channel } from '../catalog/types';
-import type { Observation } from './types';
+import type { FetchObservation } from './types';
 import { PROBE_REQUEST } from './request-init';
 
 /** Response headers kept as evidence: they name proxies and filters, never the user. */
@@ -37,10 +37,10 @@ export interface FetchProbeOptions {
  * bounded body, our own timer. `fetch` only says "Failed to fetch"; the precise
  * network error is added later from webRequest by the caller.
  */
-export async function probeFetch(opts: FetchProbeOptions): Promise<Observation> {
+export async function probeFetch(opts: FetchProbeOptions): Promise<FetchObservation> {
   const { fetchImpl = fetch, now = () => performance.now(), clock = Date.now } = opts;
   const started = now();
-  const obs: Observation = {
+  const obs: FetchObservation = {
     serviceId: opts.serviceId,
     channel: opts.channel,
     kind: 'fetch',
@@ -115,7 +115,7 @@ function pickHeaders(headers: Headers): Record<string, string> {
   return kept;
 }
 
-async function readBody(response: Response, obs: Observation): Promise<void> {
+async function readBody(response: Response, obs: FetchObservation): Promise<void> {
   const reader = response.body?.getReader();
   if (!reader) return;
   const chunks: Uint8Array[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NetErrorTracker } from './net-error-tracker';
-import type { Observation } from './types';
+import type { FetchObservation } from './types';
 
-const obs = (url: string, status?: number): Observation => ({
+const obs = (url: string, status?: number): FetchObservation => ({
   serviceId: 's', channel: 'page', kind: 'fetch', url, startedAt: 0, redirects: [], timeoutMs: 1000,
   timings: { totalMs: 1 }, ...(status ? { status } : {}),
 });
@@ -84,7 +84,7 @@ describe('NetErrorTracker', () => {
     t.onErrorOccurred({ requestId: '3', url: 'wss://c.test/ws', tabId: -1, error: 'net::ERR_BLOCKED_BY_CLIENT' });
     t.onBeforeRequest({ requestId: '4', url: 'wss://c.test/ws', tabId: -1, type: 'websocket' });
     t.onErrorOccurred({ requestId: '4', url: 'wss://c.test/ws', tabId: -1, error: 'NS_ERROR_UNKNOWN_HOST' });
-    const o = await t.finish(p, { ...obs('wss://c.test/ws'), kind: 'websocket' }, 0);
+    const o = await t.finish(p, { ...obs('wss://c.test/ws'), kind: 'websocket', channel: 'realtime', ws: { opened: false, closeCode: 1006 } }, 0);
     expect(o.netError).toBe('NS_ERROR_UNKNOWN_HOST');
   });
 });

@@ -1,4 +1,4 @@
-import type { Observation } from './types';
+import type { FetchObservation, WebSocketObservation } from './types';
 import { tagOf, tagUrl, untagUrl } from './request-tag';
 
 /** The parts of webRequest events the tracker needs (Chrome and Firefox shapes agree). */
@@ -37,7 +37,7 @@ export interface TrackedRequest {
   /** What to hand to fetch/WebSocket: for fetch, `url` tagged with this probe's fragment. */
   requestUrl: string;
   requestId?: string;
-  redirects: Observation['redirects'];
+  redirects: FetchObservation['redirects'];
   netError?: string;
   /** Address of the last answer (webRequest `ip`). */
   ip?: string;
@@ -172,7 +172,7 @@ export class NetErrorTracker {
    * `onBeforeRequest` travels the same lagging path, so under load it can arrive
    * after the fetch has already resolved.
    */
-  async finish(request: TrackedRequest, obs: Observation, maxWaitMs = ERROR_EVENT_WAIT_MS): Promise<Observation> {
+  async finish<T extends FetchObservation | WebSocketObservation>(request: TrackedRequest, obs: T, maxWaitMs = ERROR_EVENT_WAIT_MS): Promise<T> {
     const pending = request as Pending;
     if (obs.status === undefined && !obs.timedOut && !pending.netError && maxWaitMs > 0) {
       await raceTimer(pending.errored, maxWaitMs);

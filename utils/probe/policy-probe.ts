@@ -1,4 +1,4 @@
-import type { Observation } from './types';
+import type { NavigationObservation } from './types';
 
 /** Browser operations the policy probe needs; the Chrome adapter lives in utils/browser. */
 export interface PolicyProbeDeps {
@@ -27,7 +27,7 @@ export interface PolicyProbeOptions {
   /** Frames per batch (POLICY_BATCH_SIZE). */
   batchSize?: number;
   /** Called with each batch's observations as soon as the batch is decided. */
-  onBatch?: (observations: Observation[]) => void | Promise<void>;
+  onBatch?: (observations: NavigationObservation[]) => void | Promise<void>;
   now?: () => number;
   clock?: () => number;
 }
@@ -51,7 +51,7 @@ export const POLICY_BATCH_SIZE = 20;
  * while its batch waited `timeoutMs` without news is tried once more at the end, then gets
  * `timedOut` (no policy finding: a page the network lets through is then inconclusive).
  */
-export async function probePolicy(targets: readonly PolicyTarget[], deps: PolicyProbeDeps, options: PolicyProbeOptions): Promise<Observation[]> {
+export async function probePolicy(targets: readonly PolicyTarget[], deps: PolicyProbeDeps, options: PolicyProbeOptions): Promise<NavigationObservation[]> {
   const { timeoutMs, batchSize = POLICY_BATCH_SIZE, now = () => performance.now(), clock = Date.now } = options;
   if (targets.length === 0) return [];
   const errors = new Map<string, string>();
@@ -69,7 +69,7 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
     if ([...current].every((u) => errors.has(u))) batchDone();
     else progress();
   });
-  const all: Observation[] = [];
+  const all: NavigationObservation[] = [];
   // Frames that never reported get one more try, queued behind the others: on a busy
   // machine a frame can stay silent past the wait, and an unanswered check leaves the page inconclusive.
   const queue = [...targets];
@@ -116,7 +116,7 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
   return all;
 }
 
-function navigation(t: PolicyTarget, netError: string | undefined, startedAt: number, timeoutMs: number, totalMs: number): Observation {
+function navigation(t: PolicyTarget, netError: string | undefined, startedAt: number, timeoutMs: number, totalMs: number): NavigationObservation {
   return {
     serviceId: t.serviceId,
     channel: 'page',

@@ -1,4 +1,4 @@
-import type { Observation, ProbeTarget, ThroughputTask } from './types';
+import type { CallProbeObservation, FetchObservation, NavigationObservation, ProbeTarget, ThroughputProbeObservation, ThroughputTask, WebSocketObservation } from './types';
 import type { PolicyTarget } from './policy-probe';
 import type { CallTarget } from './webrtc-probe';
 
@@ -7,12 +7,12 @@ import type { CallTarget } from './webrtc-probe';
  * `browser/probes.ts`; tests pass fakes). The audit runner depends on this shape only.
  */
 export interface ProbeFns {
-  fetch(task: ProbeTarget, timeoutMs: number): Promise<Observation>;
-  webSocket(task: ProbeTarget, timeoutMs: number): Promise<Observation>;
+  fetch(task: ProbeTarget, timeoutMs: number): Promise<FetchObservation>;
+  webSocket(task: ProbeTarget, timeoutMs: number): Promise<WebSocketObservation>;
   /** Navigation probes in batches; `onBatch` gets each batch's observations as it is decided. */
-  policy(targets: PolicyTarget[], timeoutMs: number, onBatch?: (observations: Observation[]) => Promise<void>): Promise<Observation[]>;
+  policy(targets: PolicyTarget[], timeoutMs: number, onBatch?: (observations: NavigationObservation[]) => Promise<void>): Promise<NavigationObservation[]>;
   /** Bounded timed downloads of a media host or the throughput control; absent ⇒ throughput is not measured. */
-  throughput?(task: ThroughputTask, headerTimeoutMs: number): Promise<Observation>;
+  throughput?(task: ThroughputTask, headerTimeoutMs: number): Promise<ThroughputProbeObservation>;
   /** ICE gathering against STUN/TURN servers, one observation per target; absent ⇒ calls are not probed. */
-  calls?(targets: CallTarget[], timeoutMs: number): Promise<Observation[]>;
+  calls?(targets: CallTarget[], timeoutMs: number): Promise<CallProbeObservation[]>;
 }

@@ -1,5 +1,5 @@
 import type { Discovery } from '../catalog/endpoint-schema';
-import type { MediaDiscovery, Observation, ThroughputDownload } from './types';
+import type { MediaDiscovery, ThroughputDownload, ThroughputProbeObservation } from './types';
 import { THROUGHPUT_LIMITS, type ThroughputLimits } from './throughput-limits';
 import { sustainedSamples } from './throughput-samples';
 import { PROBE_REQUEST } from './request-init';
@@ -30,7 +30,7 @@ const MAX_PROGRESS_POINTS = 300;
  * downloaded again until it gives enough samples; a slow one fills its samples from the
  * 1 s slices of one window.
  */
-export async function probeThroughput(opts: ThroughputProbeOptions): Promise<Observation> {
+export async function probeThroughput(opts: ThroughputProbeOptions): Promise<ThroughputProbeObservation> {
   const { limits = THROUGHPUT_LIMITS, now = () => performance.now(), clock = Date.now } = opts;
   const started = now();
   const startedAt = clock();

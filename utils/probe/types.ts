@@ -16,31 +16,39 @@ export interface ProbeTarget {
   url: string;
 }
 
-/**
- * What one probe of one channel saw. Produced by the probe engine in the browser,
- * consumed by the pure classifier. Everything is plain JSON so it can be stored and
- * replayed in tests.
- */
-export interface Observation {
+/** What every probe records, whatever it measured. */
+interface ProbeRecord {
   serviceId: string;
   channel: Channel;
-  /**
-   * How the channel was probed. `throughput` = bounded timed downloads of the media
-   * host (or the throughput control); `webrtc` = ICE gathering against a STUN/TURN server.
-   */
-  kind: 'fetch' | 'websocket' | 'navigation' | 'throughput' | 'webrtc';
   url: string;
   /** Epoch ms when the probe started. */
   startedAt: number;
-  /** HTTP status of the final response; absent when no response arrived. */
-  status?: number;
-  /** URL of the final response after redirects. */
-  finalUrl?: string;
   /**
    * Redirect hops seen by webRequest (including Chrome's internal HSTS 307s), with the address the
    * hop's answer came from when the browser gave one.
    */
   redirects: { from: string; to: string; status: number; ip?: string }[];
+  /** Timeout used, ms. */
+  timeoutMs: number;
+  timings: {
+    /** ms from start to response headers (fetch resolved / ws open / first call answer). */
+    headersMs?: number;
+    /** ms from start to the end of the probe. */
+    totalMs: number;
+    /** ms the request waited in the browser before it started (webRequest); the timer runs from then. */
+    queuedMs?: number;
+  };
+}
+
+/**
+ * What the browser tells about one request it sent (the response, or why none came), as the
+ * request classifier reads it. Every fact may be missing: a probe records what it saw.
+ */
+export interface RequestFacts {
+  /** HTTP status of the final response; absent when no response arrived. */
+  status?: number;
+  /** URL of the final response after redirects. */
+  finalUrl?: string;
   /**
    * The address the final answer came from (webRequest `ip`; Chrome and Firefox give it with a
    * response or redirect, never with a connection error). It is the DNS answer for a public service
@@ -84,8 +92,6 @@ export interface Observation {
    * the service is blocked. Holds how long that control request went unanswered, ms.
    */
   controlStalledMs?: number;
-  /** Timeout used, ms. */
-  timeoutMs: number;
   /** The JS-level error message, e.g. `TypeError: Failed to fetch`. */
   jsError?: string;
   /**
@@ -93,21 +99,72 @@ export interface Observation {
    * response belongs to. Absent where the browser exposes no certificates (Chrome): unknown, not "clean".
    */
   tls?: TlsInspection;
-  /** WebSocket only: close code and whether `open` fired. */
-  ws?: { opened: boolean; closeCode?: number };
-  /** Throughput probes only: the bounded downloads, raw enough to recompute every figure. */
-  throughput?: ThroughputObservation;
-  /** WebRTC call probes only: what ICE gathering against the server produced. */
-  call?: CallObservation;
-  timings: {
-    /** ms from start to response headers (fetch resolved / ws open). */
-    headersMs?: number;
-    /** ms from start to the end of the probe. */
-    totalMs: number;
-    /** ms the request waited in the browser before it started (webRequest); the timer runs from then. */
-    queuedMs?: number;
-  };
 }
+
+/** A `fetch` of one URL (page, media host, API, or the follow-up HTTPS probe of a WebSocket host). */
+export interface FetchObservation extends ProbeRecord, RequestFacts {
+  kind: 'fetch';
+}
+
+/** A WebSocket opened and closed at once; when it fails, a follow-up `fetch` of its host tells why. */
+export interface WebSocketObservation extends ProbeRecord, RequestFacts {
+  kind: 'websocket';
+  channel: 'realtime';
+  /** Whether `open` fired, and the close code when it closed first. */
+  ws: { opened: boolean; closeCode?: number };
+}
+
+/**
+ * The browser-policy check: a navigation in a frame, stopped before it reaches the network.
+ * The browser reports only its error (or nothing, before our timer ends it).
+ */
+export interface NavigationObservation extends ProbeRecord {
+  kind: 'navigation';
+  channel: 'page';
+  netError?: string;
+  timedOut?: boolean;
+}
+
+/** Bounded timed downloads of a media host (or of the throughput control). */
+export interface ThroughputProbeObservation extends ProbeRecord {
+  kind: 'throughput';
+  channel: 'media';
+  /** HTTP status of the first download; absent when none answered. */
+  status?: number;
+  /** The bounded downloads, raw enough to recompute every figure. */
+  throughput: ThroughputObservation;
+}
+
+/** ICE gathering against a STUN/TURN server. */
+export interface CallProbeObservation extends ProbeRecord {
+  kind: 'webrtc';
+  channel: 'realtime';
+  /** What ICE gathering against the server produced. */
+  call: CallObservation;
+}
+
+/**
+ * What one probe of one channel saw, one member per way of probing (`kind`). Produced by the
+ * probe engine in the browser, consumed by the pure classifier, which narrows by `kind`.
+ * Everything is plain JSON so it can be stored and replayed in tests; the stored shape is the
+ * one every earlier version wrote (each kind always carried its own part).
+ */
+export type Observation = FetchObservation | WebSocketObservation | NavigationObservation | ThroughputProbeObservation | CallProbeObservation;
+
+/** How a channel was probed. */
+export type ObservationKind = Observation['kind'];
+
+/** The member of `Observation` of one kind. */
+export type ObservationOf<K extends ObservationKind> = Extract<Observation, { kind: K }>;
+
+/**
+ * A request-level observation as the request classifier reads it: a fetch, a WebSocket or a
+ * navigation, each with the request facts it has (a navigation has only its error or silence).
+ */
+export type RequestObservation = ProbeRecord & RequestFacts & { kind: 'fetch' | 'websocket' | 'navigation' };
+
+/** Any observation seen as evidence: its URL, timings and whatever request facts it carries. */
+export type EvidenceSource = ProbeRecord & RequestFacts;
 
 /** One DNS answer for a service host name. */
 export interface DnsAnswer {
@@ -123,7 +180,8 @@ export interface DnsAnswer {
 /** Result of the connectivity control that runs first in every audit. */
 export interface ControlResult {
   ok: boolean;
-  observations: Observation[];
+  /** The control hosts' fetches. */
+  observations: FetchObservation[];
   /** Why the control failed, in words for the evidence view. */
   reason?: string;
   /**

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Observation } from './types';
+import type { CallProbeObservation } from './types';
 import type { CallTarget } from './webrtc-probe';
 
 /**
@@ -9,7 +9,7 @@ import type { CallTarget } from './webrtc-probe';
  */
 export interface CallProtocolMap {
   /** Gather ICE candidates against every target at once; one observation per target, in order. */
-  probeCalls(req: { targets: CallTarget[]; timeoutMs: number }): Observation[];
+  probeCalls(req: { targets: CallTarget[]; timeoutMs: number }): CallProbeObservation[];
 }
 
 export const { sendMessage: sendCallMessage, onMessage: onCallMessage } = defineExtensionMessaging<CallProtocolMap>();

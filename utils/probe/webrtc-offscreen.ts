@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Observation } from './types';
+import type { CallProbeObservation } from './types';
 import { CALL_TIMEOUT_MS, probeCall, type CallTarget } from './webrtc-probe';
 import { sendCallMessage } from './webrtc-messaging';
 
@@ -17,7 +17,7 @@ interface OffscreenApi {
  * it (Firefox), else in an offscreen document opened for the batch and closed after it.
  * Gathering runs in parallel, so the batch costs about one timeout at worst.
  */
-export async function probeCallsInDocument(targets: CallTarget[], timeoutMs = CALL_TIMEOUT_MS): Promise<Observation[]> {
+export async function probeCallsInDocument(targets: CallTarget[], timeoutMs = CALL_TIMEOUT_MS): Promise<CallProbeObservation[]> {
   const budget = Math.min(timeoutMs, CALL_TIMEOUT_MS);
   if (typeof globalThis.RTCPeerConnection === 'function') return Promise.all(targets.map((t) => probeCall(t, budget)));
   const offscreen = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;

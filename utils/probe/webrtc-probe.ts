@@ -1,4 +1,4 @@
-import type { CallObservation, CandidateType, Observation } from './types';
+import type { CallObservation, CallProbeObservation, CandidateType } from './types';
 
 /** One STUN/TURN server to gather against, for one service (or the control). */
 export interface CallTarget {
@@ -47,7 +47,7 @@ export async function probeCall(
   Peer: typeof RTCPeerConnection | undefined = globalThis.RTCPeerConnection,
   now: () => number = () => performance.now(),
   clock: () => number = Date.now,
-): Promise<Observation> {
+): Promise<CallProbeObservation> {
   const started = now();
   const base = { serviceId: target.serviceId, channel: 'realtime' as const, kind: 'webrtc' as const, url: target.url, startedAt: clock(), redirects: [], timeoutMs };
   if (!Peer) {

@@ -1,4 +1,4 @@
-import type { Observation } from './types';
+import type { WebSocketObservation } from './types';
 
 export interface WsProbeOptions {
   serviceId: string;
@@ -14,10 +14,10 @@ export interface WsProbeOptions {
  * or a DNS failure closes with 1006 and no reason, so the caller classifies the
  * host with an HTTPS probe as well.
  */
-export function probeWebSocket(opts: WsProbeOptions): Promise<Observation> {
+export function probeWebSocket(opts: WsProbeOptions): Promise<WebSocketObservation> {
   const { WebSocketImpl = WebSocket, now = () => performance.now(), clock = Date.now } = opts;
   const started = now();
-  const obs: Observation = {
+  const obs: WebSocketObservation = {
     serviceId: opts.serviceId,
     channel: 'realtime',
     kind: 'websocket',
@@ -58,7 +58,7 @@ export function probeWebSocket(opts: WsProbeOptions): Promise<Observation> {
       finish();
     };
     socket.onclose = (event) => {
-      obs.ws = { opened: obs.ws?.opened ?? false, closeCode: event.code };
+      obs.ws = { opened: obs.ws.opened, closeCode: event.code };
       finish();
     };
   });

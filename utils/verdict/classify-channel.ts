@@ -1,5 +1,5 @@
 import type { Channel } from '../catalog/types';
-import type { Observation } from '../probe/types';
+import type { EvidenceSource, FetchObservation, NavigationObservation, Observation, ObservationOf, ThroughputProbeObservation, WebSocketObservation } from '../probe/types';
 import type { ChannelVerdict, Verdict } from './types';
 import { classifyNetError, isBlockedByAdministrator, isBlockedByClient } from './net-errors';
 import { classifyObservation, evidenceOf } from './classify-observation';
@@ -26,7 +26,7 @@ export interface ChannelContext {
   /** Channel to report when `observations` is empty. */
   channel?: Channel;
   /** The throughput control's observation in this run (compared with a media host's throughput). */
-  throughputControl?: Observation;
+  throughputControl?: ThroughputProbeObservation;
   /** Whether any STUN/TURN server (the call control or a catalog one) answered in this run. */
   callControlOk?: boolean;
   /** Addresses the control hosts were answered from (`pathAddressesOf`): the network's gateway, not DNS evidence. */
@@ -41,15 +41,17 @@ export interface ChannelContext {
 export function classifyChannel(observations: readonly Observation[], ctx: ChannelContext): ChannelVerdict {
   const throughput = observations.find((o) => o.kind === 'throughput');
   const callObs = observations.find((o) => o.kind === 'webrtc');
-  const rest = observations.filter((o) => o !== throughput && o !== callObs);
-  const base = rest.length > 0 || !callObs ? classifyProbes(rest, ctx) : undefined;
-  if (!ctx.controlOk) {
-    return base ?? { channel: 'realtime', verdict: 'inconclusive', ...controlFailure(ctx), evidence: evidenceOf(callObs!, controlFailure(ctx).detail) };
+  const requests = observations.filter((o) => o.kind === 'fetch' || o.kind === 'websocket' || o.kind === 'navigation');
+  if (callObs && requests.length === 0) {
+    // A call server alone decides the channel, once the run's control says anything can be judged.
+    if (!ctx.controlOk) return { channel: callObs.channel, verdict: 'inconclusive', ...controlFailure(ctx), evidence: evidenceOf(callObs, controlFailure(ctx).detail) };
+    return withCall(undefined, callObs, classifyCall(callObs, ctx.callControlOk ?? false));
   }
-  let verdict = base;
-  if (verdict && throughput) verdict = withThroughput(verdict, decideThrottle(throughput, ctx.throughputControl));
+  let verdict = classifyProbes(requests, ctx);
+  if (!ctx.controlOk) return verdict;
+  if (throughput) verdict = withThroughput(verdict, decideThrottle(throughput, ctx.throughputControl));
   if (callObs) verdict = withCall(verdict, callObs, classifyCall(callObs, ctx.callControlOk ?? false));
-  return verdict as ChannelVerdict;
+  return verdict;
 }
 
 /**
@@ -57,7 +59,7 @@ export function classifyChannel(observations: readonly Observation[], ctx: Chann
  * `navigation` (browser-policy check), and for realtime a `websocket` plus a follow-up
  * `fetch` to the same host.
  */
-function classifyProbes(observations: readonly Observation[], ctx: ChannelContext): ChannelVerdict {
+function classifyProbes(observations: readonly ObservationOf<'fetch' | 'websocket' | 'navigation'>[], ctx: ChannelContext): ChannelVerdict {
   const channel = observations[0]?.channel ?? ctx.channel ?? 'page';
   const navigation = observations.find((o) => o.kind === 'navigation');
   const websocket = observations.find((o) => o.kind === 'websocket');
@@ -119,13 +121,13 @@ function classifyProbes(observations: readonly Observation[], ctx: ChannelContex
  * host answers, the server may simply refuse handshakes from outside its app: never
  * claim blocked then.
  */
-function classifyWebSocket(ws: Observation, followUp: Observation | undefined, domains: readonly string[], ctx: DnsContext): ChannelVerdict {
-  if (ws.ws?.opened) {
+function classifyWebSocket(ws: WebSocketObservation, followUp: FetchObservation | undefined, domains: readonly string[], ctx: DnsContext): ChannelVerdict {
+  if (ws.ws.opened) {
     return { channel: ws.channel, verdict: 'reachable', reason: 'ws-open', evidence: evidenceOf(ws, `The WebSocket ${ws.url} opened.`) };
   }
   const failure = ws.timedOut
     ? `The WebSocket ${ws.url} did not open within our ${ws.timeoutMs} ms timer`
-    : `The WebSocket ${ws.url} closed with code ${ws.ws?.closeCode ?? 'unknown'} before opening`;
+    : `The WebSocket ${ws.url} closed with code ${ws.ws.closeCode ?? 'unknown'} before opening`;
   if (ws.netError) {
     const c = classifyNetError(ws.netError);
     if (c.outcome === 'blocked') {
@@ -165,7 +167,7 @@ function pickBest(verdicts: ChannelVerdict[]): ChannelVerdict {
  * not "reachable" for the employee, whose browser may still refuse the page: inconclusive.
  * A network block stands: it is true whatever the policy says.
  */
-function unlessPolicyUnchecked(network: ChannelVerdict, navigation: Observation): ChannelVerdict {
+function unlessPolicyUnchecked(network: ChannelVerdict, navigation: NavigationObservation): ChannelVerdict {
   if (network.verdict === 'blocked' || network.verdict === 'inconclusive') return network;
   return {
     channel: network.channel,
@@ -178,6 +180,6 @@ function unlessPolicyUnchecked(network: ChannelVerdict, navigation: Observation)
   };
 }
 
-function inconclusive(obs: Observation, reason: string, detail: string): ChannelVerdict {
+function inconclusive(obs: EvidenceSource, reason: string, detail: string): ChannelVerdict {
   return { channel: obs.channel, verdict: 'inconclusive', reason, evidence: evidenceOf(obs, detail) };
 }

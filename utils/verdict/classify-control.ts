@@ -1,4 +1,4 @@
-import type { ControlResult, Observation } from '../probe/types';
+import type { ControlResult, FetchObservation } from '../probe/types';
 import { CONTROL_CHECKS, type ControlCheck } from '../probe/control';
 import { hostOf } from './domains';
 import { proxySignInOf } from './proxy-auth';
@@ -18,7 +18,7 @@ type CheckOutcome =
  * the run is `signIn`, distinct from offline. If nothing answered, the network is down. A proxy's
  * deny proves only that the proxy works.
  */
-export function classifyControl(observations: readonly Observation[]): ControlResult {
+export function classifyControl(observations: readonly FetchObservation[]): ControlResult {
   const list = [...observations];
   if (list.length === 0) return { ok: false, observations: list, reason: 'No control host was probed.' };
   const outcomes = list.map((o) => ({ host: hostOf(o.url) ?? o.url, outcome: judgeCheck(o) }));
@@ -53,7 +53,7 @@ export function pathAddressesOf(control: ControlResult | undefined): string[] {
   return control?.ok ? [...(control.pathAddresses ?? [])] : [];
 }
 
-function judgeCheck(obs: Observation): CheckOutcome {
+function judgeCheck(obs: FetchObservation): CheckOutcome {
   const proxyAuth = proxySignInOf(obs);
   if (proxyAuth) return { kind: 'sign-in', proxy: true, why: `a proxy asked for credentials: ${proxyAuth}` };
   if (obs.status === undefined) {
@@ -78,7 +78,7 @@ function judgeCheck(obs: Observation): CheckOutcome {
 }
 
 /** How the answer differs from the operator's definition, or undefined when it matches. */
-function answerMismatch(check: ControlCheck, obs: Observation): string | undefined {
+function answerMismatch(check: ControlCheck, obs: FetchObservation): string | undefined {
   if (obs.status !== check.status) return `HTTP ${obs.status} instead of ${check.status}${obs.title ? `, page "${obs.title}"` : ''}`;
   const body = (obs.bodySnippet ?? '').trim();
   const b = check.body;
@@ -91,7 +91,7 @@ function answerMismatch(check: ControlCheck, obs: Observation): string | undefin
  * A login form answered in place names its portal only through where it sends the user: its form
  * action or a meta refresh to another host.
  */
-function portalIn(obs: Observation): string | undefined {
+function portalIn(obs: FetchObservation): string | undefined {
   const text = obs.bodySnippet ?? '';
   const target = /<form[^>]*\baction=["']?(https?:\/\/[^"'\s>]+)/i.exec(text)?.[1] ?? /<meta[^>]+http-equiv=["']?refresh[^>]*url=(https?:\/\/[^"'\s>]+)/i.exec(text)?.[1];
   const host = hostOf(target);

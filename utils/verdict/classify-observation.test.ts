@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Observation } from '../probe/types';
+import type { FetchObservation } from '../probe/types';
 import { classifyObservation } from './classify-observation';
 import { errorObs, fetchObs, LAB, okObs, pageObs, redirectedObs } from '../../tests/fixtures/observations';
 
-const run = (obs: Observation, serviceDomains?: string[]) => classifyObservation(obs, serviceDomains);
+const run = (obs: FetchObservation, serviceDomains?: string[]) => classifyObservation(obs, serviceDomains);
 const summary = (v: ReturnType<typeof classifyObservation>) => [v.verdict, v.mechanism, v.reason];
 
 describe('network errors (lab fixtures)', () => {
@@ -43,7 +43,7 @@ describe('network errors (lab fixtures)', () => {
     ['ERR_PROXY_AUTH_REQUESTED', errorObs('https://www.youtube.com/', 'net::ERR_PROXY_AUTH_REQUESTED')],
     ['Firefox NS_ERROR_PROXY_AUTHENTICATION_FAILED', errorObs('https://www.youtube.com/', 'NS_ERROR_PROXY_AUTHENTICATION_FAILED')],
   ])('%s ⇒ inconclusive, proxy sign-in needed', (_, obs) => {
-    const v = run(obs as Observation);
+    const v = run(obs);
     expect(summary(v)).toEqual(['inconclusive', undefined, 'proxy-auth-required']);
     expect(v.evidence.detail).toMatch(/proxy sign-in needed/);
   });

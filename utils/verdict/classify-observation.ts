@@ -1,4 +1,4 @@
-import type { Observation } from '../probe/types';
+import type { EvidenceSource, RequestObservation } from '../probe/types';
 import type { ChannelVerdict, FingerprintMatch, Mechanism, Verdict } from './types';
 import { classifyNetError } from './net-errors';
 import { viewOf } from './response-view';
@@ -11,7 +11,7 @@ import { proxySignInOf } from './proxy-auth';
 import { matchFieldGuard } from './field-fingerprints';
 
 /** Evidence of one observation, every field set (undefined when not applicable). */
-export function evidenceOf(obs: Observation, detail: string, fingerprint?: FingerprintMatch): ChannelVerdict['evidence'] {
+export function evidenceOf(obs: EvidenceSource, detail: string, fingerprint?: FingerprintMatch): ChannelVerdict['evidence'] {
   return {
     url: obs.url,
     netError: obs.netError,
@@ -31,7 +31,7 @@ export function evidenceOf(obs: Observation, detail: string, fingerprint?: Finge
  * response, known false positive, vendor fingerprint, generic block page, then the
  * ways a service answers for itself (redirects, its own errors, success).
  */
-export function classifyObservation(obs: Observation, serviceDomains: readonly string[] = []): ChannelVerdict {
+export function classifyObservation(obs: RequestObservation, serviceDomains: readonly string[] = []): ChannelVerdict {
   const view = viewOf(obs);
   const requestHost = hostOf(obs.url) ?? '';
   const finalHost = hostOf(view.urls.at(-1)) ?? requestHost;
@@ -139,7 +139,7 @@ export function classifyObservation(obs: Observation, serviceDomains: readonly s
 }
 
 /** True when a redirect leads back to a URL the chain already left. */
-function loopsBack(redirects: Observation['redirects']): boolean {
+function loopsBack(redirects: RequestObservation['redirects']): boolean {
   const left = new Set<string>();
   for (const hop of redirects) {
     left.add(hop.from);
@@ -149,7 +149,7 @@ function loopsBack(redirects: Observation['redirects']): boolean {
 }
 
 /** True when the final URL differs from the request by more than an http→https upgrade. */
-function movedWithinSite(obs: Observation): boolean {
+function movedWithinSite(obs: RequestObservation): boolean {
   const last = obs.finalUrl ?? obs.redirects.at(-1)?.to;
   if (!last) return false;
   try {

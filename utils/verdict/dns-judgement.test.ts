@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DnsAnswer, Observation } from '../probe/types';
+import type { DnsAnswer, FetchObservation } from '../probe/types';
 import { classifyChannel } from './classify-channel';
 import { errorObs, okObs } from '../../tests/fixtures/observations';
 
@@ -10,7 +10,7 @@ const NXDOMAIN: DnsAnswer = { status: 'nxdomain', addresses: [], source: 'cloudf
 const UNREACHABLE: DnsAnswer = { status: 'unreachable', addresses: [], source: 'public resolvers', error: 'cloudflare-dns.com: Failed to fetch; dns.google: Failed to fetch' };
 /** The lab (and a network with an explicit proxy) answers the control hosts from this address. */
 const GATEWAY = '127.0.0.1';
-const run = (obs: Observation) => classifyChannel([obs], { controlOk: true, pathAddresses: [GATEWAY] });
+const run = (obs: FetchObservation) => classifyChannel([obs], { controlOk: true, pathAddresses: [GATEWAY] });
 const summary = (v: ReturnType<typeof run>) => [v.verdict, v.mechanism, v.reason];
 
 describe('DNS failure, confirmed with public resolvers (DNS-over-HTTPS)', () => {
@@ -71,7 +71,7 @@ describe('sinkholes: the address a public name went to', () => {
 describe('behind a gateway (the control answered from a non-public address), the local answer needs public resolvers to contradict it', () => {
   // A TLS-intercepting proxy and a block-page server both fail the certificate; what tells them apart
   // is where the name leads. Behind a gateway the browser may not have dialled the local answer at all.
-  const intercepted = (extra: Partial<Observation>) => run(errorObs(URL_, 'Peer’s Certificate issuer is not recognized.', 40, { localDns: local(['127.113.4.9']), ...extra }));
+  const intercepted = (extra: Partial<FetchObservation>) => run(errorObs(URL_, 'Peer’s Certificate issuer is not recognized.', 40, { localDns: local(['127.113.4.9']), ...extra }));
 
   it('no public resolver reachable ⇒ the browser’s own error stands (TLS), never an unconfirmed sinkhole', () => {
     expect(summary(intercepted({ publicDns: UNREACHABLE }))).toEqual(['blocked', 'tls', expect.any(String)]);

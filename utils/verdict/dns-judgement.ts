@@ -1,4 +1,4 @@
-import type { DnsAnswer, Observation } from '../probe/types';
+import type { DnsAnswer, FetchObservation } from '../probe/types';
 import type { ChannelVerdict } from './types';
 import { addressClass, blockPageAddressOwner, SINKHOLE_CLASSES } from './addresses';
 import { hostOf } from './domains';
@@ -22,7 +22,7 @@ type Refined = Pick<ChannelVerdict, 'verdict' | 'reason' | 'mechanism'> & { deta
  * the service answered with its own content from there (split-horizon DNS, an internal mirror), or
  * public resolvers give the very same address (the service's own configuration).
  */
-export function withDns(base: ChannelVerdict, obs: Observation, ctx: DnsContext = {}): ChannelVerdict {
+export function withDns(base: ChannelVerdict, obs: FetchObservation, ctx: DnsContext = {}): ChannelVerdict {
   const refined = judge(base, obs, ctx);
   if (!refined) return base;
   const { detail, ...rest } = refined;
@@ -30,7 +30,7 @@ export function withDns(base: ChannelVerdict, obs: Observation, ctx: DnsContext 
   return { ...withoutMechanism, ...rest, evidence: { ...base.evidence, detail } };
 }
 
-function judge(base: ChannelVerdict, obs: Observation, ctx: DnsContext): Refined | undefined {
+function judge(base: ChannelVerdict, obs: FetchObservation, ctx: DnsContext): Refined | undefined {
   const host = hostOf(obs.redirects.at(-1)?.to ?? obs.url) ?? obs.url;
   if (base.mechanism === 'dns' && obs.publicDns) return judgeDnsFailure(base, host, obs.publicDns);
   const local = obs.ip ?? (obs.localDns?.status === 'ok' ? obs.localDns.addresses[0] : undefined);

@@ -1,4 +1,4 @@
-import type { Observation } from '../probe/types';
+import type { RequestObservation } from '../probe/types';
 
 /**
  * Browser errors that mean "a proxy wants credentials" (Chromium net/base/net_error_list.h;
@@ -25,7 +25,7 @@ export const PROXY_SIGN_IN = {
  * or the browser's credentials request), or undefined. Such a request never reached the service:
  * it says nothing about the service until someone signs in to the proxy, so it is never `blocked`.
  */
-export function proxySignInOf(obs: Observation): string | undefined {
+export function proxySignInOf(obs: RequestObservation): string | undefined {
   if (obs.status === 407) return 'HTTP 407 Proxy Authentication Required';
   const code = obs.netError?.trim().replace(/^net::/, '').toUpperCase();
   if (code && PROXY_AUTH_ERRORS.includes(code)) return obs.netError;

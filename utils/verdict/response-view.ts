@@ -1,4 +1,4 @@
-import type { Observation } from '../probe/types';
+import type { RequestObservation } from '../probe/types';
 
 /**
  * The parts of a response that fingerprints look at, normalised once: block pages
@@ -43,7 +43,7 @@ export function htmlToText(html: string): string {
 }
 
 /** Build the normalised view of an observation's response. */
-export function viewOf(obs: Observation): ResponseView {
+export function viewOf(obs: RequestObservation): ResponseView {
   const title = decodeEntities(obs.title ?? '').replace(/\s+/g, ' ').trim();
   const body = htmlToText(obs.bodySnippet ?? '');
   const urls = obs.redirects.map((r) => r.to);

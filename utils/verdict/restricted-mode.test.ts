@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Observation } from '../probe/types';
+import type { FetchObservation } from '../probe/types';
 import { classifyChannel } from './classify-channel';
 import { classifyService } from './classify-service';
 import { computeGap } from '../gap/score';
@@ -7,7 +7,7 @@ import { detectRestriction } from './restricted-mode';
 import { errorObs, okObs } from '../../tests/fixtures/observations';
 
 const ctx = { controlOk: true, serviceDomains: ['youtube.com', 'google.com'] };
-const yt = (over: Partial<Observation> = {}) => okObs('https://www.youtube.com/check_content_restrictions?hl=en', 200, over);
+const yt = (over: Partial<FetchObservation> = {}) => okObs('https://www.youtube.com/check_content_restrictions?hl=en', 200, over);
 
 /** YouTube's content-restrictions check page, as reported by a user behind a restricting DNS (docs/restricted-modes.md). */
 const checkPage = (dns: 'on' | 'off', header: 'on' | 'off', level = 'Strict') => `<html><head><title>YouTube</title></head><body>

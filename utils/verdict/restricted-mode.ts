@@ -1,4 +1,4 @@
-import type { Observation } from '../probe/types';
+import type { FetchObservation } from '../probe/types';
 import type { ChannelVerdict, Restriction } from './types';
 import { hostOf } from './domains';
 import { evidenceOf } from './classify-observation';
@@ -40,7 +40,7 @@ const BY_NETWORK = /Restricted Mode is enabled by your network administrator|che
 
 const normalIp = (ip: string) => ip.toLowerCase().replace(/^\[|\]$/g, '');
 
-function fromAddress(obs: Observation): Restriction | undefined {
+function fromAddress(obs: FetchObservation): Restriction | undefined {
   const host = hostOf(obs.url);
   if (!host) return undefined;
   const addresses = [obs.ip, ...obs.redirects.map((r) => r.ip)].filter((a): a is string => !!a);
@@ -54,7 +54,7 @@ function fromAddress(obs: Observation): Restriction | undefined {
   return undefined;
 }
 
-function fromYouTubePage(obs: Observation): Restriction | undefined {
+function fromYouTubePage(obs: FetchObservation): Restriction | undefined {
   const finalHost = hostOf(obs.finalUrl ?? obs.url);
   if (!finalHost || !YOUTUBE_HOSTS.has(finalHost) || !obs.bodySnippet) return undefined;
   const text = obs.bodySnippet.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
@@ -73,7 +73,7 @@ function fromYouTubePage(obs: Observation): Restriction | undefined {
  * address the request went to (`ip`): with an explicit proxy that is the proxy's, and only
  * YouTube's own page can tell (the check page names DNS or header enforcement).
  */
-export function detectRestriction(obs: Observation): Restriction | undefined {
+export function detectRestriction(obs: FetchObservation): Restriction | undefined {
   if (obs.status === undefined || obs.status >= 400) return undefined;
   return fromAddress(obs) ?? fromYouTubePage(obs);
 }
@@ -87,7 +87,7 @@ const VIA_WORDS = { dns: 'by DNS', header: 'by a proxy adding the YouTube-Restri
  * `partial`, mechanism `restricted`: usable, but not as the customers use it. A blocked or
  * inconclusive verdict stays what it is.
  */
-export function withRestriction(verdict: ChannelVerdict, fetches: readonly Observation[]): ChannelVerdict {
+export function withRestriction(verdict: ChannelVerdict, fetches: readonly FetchObservation[]): ChannelVerdict {
   if (verdict.verdict !== 'reachable' && verdict.verdict !== 'throttled') return verdict;
   for (const obs of fetches) {
     const r = detectRestriction(obs);

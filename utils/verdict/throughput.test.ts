@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Observation, ThroughputDownload } from '../probe/types';
+import type { ThroughputDownload, ThroughputProbeObservation } from '../probe/types';
 import { decideThrottle, describeThrottle, DEFAULT_THROTTLE_OPTIONS } from './throughput';
 
 const LIMITS = { maxBytes: 512 * 1024, windowMs: 3000, sliceMs: 1000 };
@@ -15,7 +15,7 @@ function steady(rate: number, ms = 3000, over: Partial<ThroughputDownload> = {})
 const fast = (ms: number, bytes = 512 * 1024): ThroughputDownload => ({
   status: 200, ttfbMs: 10, bytes, progress: [[ms, bytes]], readMs: ms, end: bytes < 512 * 1024 ? 'complete' : 'byte-cap',
 });
-const obs = (url: string, downloads: ThroughputDownload[], over: Partial<Observation> = {}): Observation => ({
+const obs = (url: string, downloads: ThroughputDownload[], over: Partial<ThroughputProbeObservation> = {}): ThroughputProbeObservation => ({
   serviceId: 'wikipedia', channel: 'media', kind: 'throughput', url, startedAt: 0, redirects: [], timeoutMs: 8000,
   timings: { totalMs: 3000 }, throughput: { downloads, limits: LIMITS }, ...over,
 });

@@ -1,4 +1,4 @@
-import type { Observation } from '../probe/types';
+import type { ThroughputProbeObservation } from '../probe/types';
 import type { ChannelVerdict, ThroughputEvidence, ThroughputSide } from './types';
 import { median, sustainedSamples } from '../probe/throughput-samples';
 import { THROUGHPUT_LIMITS } from '../probe/throughput-limits';
@@ -27,11 +27,11 @@ export const DEFAULT_THROTTLE_OPTIONS: ThrottleOptions = {
   minAfterBurstBytes: THROUGHPUT_LIMITS.minAfterBurstBytes,
 };
 
-function sideOf(obs: Observation, opts: ThrottleOptions): ThroughputSide & { rate?: number; enough: boolean } {
-  const downloads = obs.throughput?.downloads ?? [];
-  const sliceMs = obs.throughput?.limits.sliceMs ?? THROUGHPUT_LIMITS.sliceMs;
+function sideOf(obs: ThroughputProbeObservation, opts: ThrottleOptions): ThroughputSide & { rate?: number; enough: boolean } {
+  const { downloads, limits } = obs.throughput;
+  const { sliceMs } = limits;
   // Observations stored before burst-proofing have no burstBytes: judged as they were.
-  const burstBytes = obs.throughput?.limits.burstBytes ?? 0;
+  const burstBytes = limits.burstBytes ?? 0;
   const samples = downloads.flatMap((d) => sustainedSamples(d, sliceMs, burstBytes));
   const rates = samples.map((s) => s.bytesPerSecond);
   const rate = median(rates);
@@ -59,15 +59,15 @@ function sideOf(obs: Observation, opts: ThrottleOptions): ThroughputSide & { rat
  * sample never decides; too little data on either side is inconclusive, never throttled.
  */
 export function decideThrottle(
-  service: Observation,
-  control: Observation | undefined,
+  service: ThroughputProbeObservation,
+  control: ThroughputProbeObservation | undefined,
   opts: ThrottleOptions = DEFAULT_THROTTLE_OPTIONS,
 ): ThroughputEvidence {
   const { rate, enough, ...serviceSide } = sideOf(service, opts);
   const controlSide = control ? sideOf(control, opts) : undefined;
   const { rate: controlRate, enough: controlEnough, ...controlFigures } = controlSide ?? {};
   // The control's figures ride along whatever the outcome, so every report shows both sides.
-  const discovery = service.throughput?.discovery;
+  const discovery = service.throughput.discovery;
   const base = {
     service: serviceSide,
     fraction: opts.fraction,
@@ -80,9 +80,9 @@ export function decideThrottle(
     ...base,
     ...extra,
   });
-  if (service.throughput?.skipped === 'discovery-failed') return result('inconclusive', 'discovery-failed');
-  if (service.throughput?.skipped) return result('inconclusive', 'skipped');
-  const downloads = service.throughput?.downloads ?? [];
+  if (service.throughput.skipped === 'discovery-failed') return result('inconclusive', 'discovery-failed');
+  if (service.throughput.skipped) return result('inconclusive', 'skipped');
+  const { downloads } = service.throughput;
   const allComplete = downloads.length > 0 && downloads.every((d) => d.end === 'complete');
   const largest = Math.max(0, ...downloads.map((d) => d.bytes));
   const burst = serviceSide.burstBytes ?? 0;

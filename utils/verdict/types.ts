@@ -1,5 +1,6 @@
 import type { Channel } from '../catalog/types';
-import type { MediaDiscovery, Observation } from '../probe/types';
+import type { EvidenceSource, MediaDiscovery } from '../probe/types';
+import type { TlsInspection } from '../probe/tls-observation';
 import type { IceServer } from '../catalog/ice-url';
 
 export const VERDICTS = ['reachable', 'throttled', 'partial', 'blocked', 'inconclusive'] as const;
@@ -26,11 +27,11 @@ export interface Evidence {
   netError?: string;
   status?: number;
   finalHost?: string;
-  redirects?: Observation['redirects'];
+  redirects?: EvidenceSource['redirects'];
   fingerprint?: FingerprintMatch;
   /** Firefox only: TLS inspection by certificate owner (`inspected` + the root's name). */
-  tls?: Observation['tls'];
-  timings: Observation['timings'];
+  tls?: TlsInspection;
+  timings: EvidenceSource['timings'];
   /** One sentence explaining the verdict, in English, for reports (the UI localises by `reason`). */
   detail: string;
   /** Media channels: throughput of the media host vs the same-run control (kB/s, TTFB, samples). */

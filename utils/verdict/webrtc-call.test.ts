@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CallObservation, Observation } from '../probe/types';
+import type { CallObservation, CallProbeObservation } from '../probe/types';
 import { classifyCall, withCall } from './webrtc-call';
 import { isIceServerUrl } from '../catalog/schema';
 import { classifyChannel } from './classify-channel';
 
-const obs = (call: Partial<CallObservation>, url = 'stun:10.0.0.2:3478'): Observation => ({
+const obs = (call: Partial<CallObservation>, url = 'stun:10.0.0.2:3478'): CallProbeObservation => ({
   serviceId: 'meet', channel: 'realtime', kind: 'webrtc', url, startedAt: 0, redirects: [], timeoutMs: 5000,
   call: { candidateTypes: ['host'], errors: [], timedOut: false, ...call }, timings: { totalMs: 120, headersMs: 110 },
 });

@@ -1,4 +1,4 @@
-import type { Observation } from '../probe/types';
+import type { CallProbeObservation } from '../probe/types';
 import { callReached, isServerAnswer } from '../probe/webrtc-probe';
 import type { CallEvidence, ChannelVerdict, Mechanism, Verdict } from './types';
 import { iceRequests, iceServerAddress, parseIceServerUrl, type IceServer } from '../catalog/ice-url';
@@ -11,8 +11,8 @@ import { evidenceOf } from './classify-observation';
  * in the same run (`callControlOk`): otherwise UDP may be banned outright, or the machine
  * may have a public address, which hides reflexive candidates — inconclusive then.
  */
-export function classifyCall(obs: Observation, callControlOk: boolean): CallEvidence {
-  const call = obs.call ?? { candidateTypes: [], errors: [], timedOut: true };
+export function classifyCall(obs: CallProbeObservation, callControlOk: boolean): CallEvidence {
+  const { call } = obs;
   const server = parseIceServerUrl(obs.url);
   const base = {
     url: obs.url,
@@ -67,7 +67,7 @@ function callWords(url: string, server: IceServer | undefined): { server: string
  * different functions, so a blocked one makes the channel blocked; otherwise the
  * WebSocket decides when there is one, and the call finding rides along as evidence.
  */
-export function withCall(base: ChannelVerdict | undefined, callObs: Observation, call: CallEvidence): ChannelVerdict {
+export function withCall(base: ChannelVerdict | undefined, callObs: CallProbeObservation, call: CallEvidence): ChannelVerdict {
   if (!base || (call.verdict === 'blocked' && base.verdict !== 'blocked')) {
     return {
       channel: 'realtime',
