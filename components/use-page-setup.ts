@@ -17,7 +17,7 @@ export interface PageSetup {
 }
 
 /**
- * How each page app (popup, dashboard, presentation, letter) starts: the user's settings, then
+ * How each page app (popup, dashboard, presentation, letter, fleet) starts: the user's settings, then
  * the messages of the page's language (`language` picks it; the settings' one by default), then
  * `ready` with both. The document's `lang` (and the page title) follow the language from an
  * effect, never from rendering, so screen readers and hyphenation match the text shown.

@@ -5,8 +5,8 @@ import { fleetToCsv } from '../../utils/fleet/fleet-csv';
 import { emptyLoad, fileSizeRejection, ingestText, type FleetLoad } from '../../utils/fleet/ingest';
 import { aggregateUrl, type FleetAggregateAnswer, type FleetFilter } from '../../utils/fleet/api';
 import type { FleetPageApi } from '../../utils/ui/fleet-page-api';
-import type { I18n } from '../../utils/i18n';
 import { I18nProvider } from '../i18n';
+import { usePageSetup } from '../use-page-setup';
 import { FleetFilterBar } from './fleet-filter';
 import { FleetLoader } from './fleet-loader';
 import { FleetHeatmap, FleetRejected, FleetTopBlocked } from './fleet-tables';
@@ -28,7 +28,7 @@ interface Remote {
  * reaches the DOM as HTML (Preact escapes every string).
  */
 export function FleetApp({ api }: { api: FleetPageApi }) {
-  const [i18n, setI18n] = useState<I18n | null>(null);
+  const { i18n } = usePageSetup(api, { title: 'fleet_title' });
   const [load, setLoad] = useState<FleetLoad>(emptyLoad);
   const [version, setVersion] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -38,7 +38,6 @@ export function FleetApp({ api }: { api: FleetPageApi }) {
   const [remote, setRemote] = useState<Remote | null>(null);
 
   useEffect(() => {
-    void api.loadI18n().then(setI18n);
     void api.fleetStatus().then((s) => s?.upload.url && setReceiver(new URL(s.upload.url).origin));
   }, []);
 
@@ -79,7 +78,6 @@ export function FleetApp({ api }: { api: FleetPageApi }) {
 
   if (!i18n) return null;
   const { t, fmt } = i18n;
-  document.title = t('fleet_title');
   return (
     <I18nProvider value={i18n}>
       <main class="fleet">

@@ -68,6 +68,8 @@ describe('fleet page', () => {
     await page.locator('#fleet-files').setInputFiles(paths);
     const counts = page.getByTestId('fleet-counts');
     await counts.and(page.locator('[data-aggregated="1000"][data-rejected="10"]')).waitFor({ timeout: 60_000 });
+    // Started like every page app (usePageSetup): the document speaks the page's language, titled in it.
+    expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['en', 'Access Gap — fleet']);
 
     // Each hostile file is named with its own reason.
     const rows = await page.getByTestId('fleet-rejected').locator('tbody tr').evaluateAll((trs) =>

@@ -33,20 +33,27 @@ function protocolCalls(): ProtocolCalls {
   return Object.fromEntries(Object.keys(MESSAGES).map((name) => [name, send(name as keyof ProtocolMap)])) as unknown as ProtocolCalls;
 }
 
-/** The real `PageApi`: the typed message protocol, storage.local and tabs. Used by entrypoints only. */
-export function createPageApi(): PageApi {
+/** What every page app starts from (settings, messages) and hands files out with. Used by entrypoints only. */
+export function createPageBasics(): Pick<PageApi, 'loadSettings' | 'saveSettings' | 'loadI18n' | 'download' | 'print'> {
   // storage.local's polyfill types are wider than the slice settings need.
   const area = browser.storage.local as unknown as StorageArea;
   return {
-    ...protocolCalls(),
     loadSettings: () => loadSettings(area),
     saveSettings: (change) => saveSettings(area, change),
     loadI18n: (language) => loadI18n(language, [browser.i18n.getUILanguage(), ...navigator.languages], (p) => browser.runtime.getURL(p as '/')),
+    download: (fileName, mime, text) => downloadText(fileName, mime, text),
+    print: () => window.print(),
+  };
+}
+
+/** The real `PageApi`: the typed message protocol, storage.local and tabs. Used by entrypoints only. */
+export function createPageApi(): PageApi {
+  return {
+    ...protocolCalls(),
+    ...createPageBasics(),
     openDashboard(auditId) {
       const url = browser.runtime.getURL('/dashboard.html') + (auditId ? `#audit=${encodeURIComponent(auditId)}` : '');
       void browser.tabs.create({ url });
     },
-    download: (fileName, mime, text) => downloadText(fileName, mime, text),
-    print: () => window.print(),
   };
 }
