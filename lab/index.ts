@@ -17,7 +17,7 @@ import { catalogWithRelays, plannedRelays, startCallLab, type CallLab } from './
 import { RESTRICT_VIP_KINDS, startRestrictVip, type RestrictVip } from './restrict-vip';
 import { loadScenario, planHosts, withoutCallTreatments } from './scenario';
 import { httpListener, httpsListener, rawListener, type Listener, type RawKind } from './servers';
-import { parseSquidLine } from './squid';
+import { parseSquidLine, readDelayBuckets } from './squid';
 import type { Lab, LabOptions, LabRequest } from './types';
 
 export type * from './types';
@@ -187,6 +187,17 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       scenario: calls.running ? scenario : withoutCallTreatments(scenario),
       catalog: calls.running ? catalogWithRelays(options.catalog, calls.relays) : options.catalog,
       calls,
+      shaperBuckets: () => (proxy ? readDelayBuckets(proxy.squidPort) : Promise.resolve([])),
+      async waitForFullShapers(deadlineMs = 30_000) {
+        // A token bucket refills while its host is idle: wait until each client's is full again.
+        const until = Date.now() + deadlineMs;
+        for (;;) {
+          const buckets = proxy ? await readDelayBuckets(proxy.squidPort) : [];
+          if (buckets.every((b) => b.levels.every((l) => l >= b.max))) return buckets;
+          if (Date.now() > until) throw new Error(`lab: shaper buckets not full after ${deadlineMs} ms: ${JSON.stringify(buckets)}`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      },
       async squidLog() {
         readSquidLog();
         if (!proxy || !existsSync(proxy.squid.accessLog)) return [];

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import type { LabRequest } from './types';
+import type { DelayBuckets, LabRequest } from './types';
 
 /** Which proxied host gets which answer from squid. */
 export interface SquidRules {
@@ -56,17 +56,53 @@ export function squidConfig(dir: string, r: SquidRules): string {
     'http_access allow localhost',
     'http_access deny all',
     ...(pools.length ? [`delay_pools ${pools.length}`] : []),
-    // Buckets start full (squid's default is half): a bucket bigger than the rate is a burst allowance.
+    // New buckets start full (squid's default is half). Only per-client buckets honour this: see delayPoolLines.
     ...(pools.length ? ['delay_initial_bucket_level 100'] : []),
     ...pools.flatMap(([rateAndBucket, hosts], i) => [
       `acl lab_throttle_${i + 1} dstdomain ${hosts.join(' ')}`,
-      `delay_class ${i + 1} 1`,
-      `delay_parameters ${i + 1} ${rateAndBucket}`,
+      ...delayPoolLines(i + 1, rateAndBucket),
       `delay_access ${i + 1} allow lab_throttle_${i + 1}`,
       `delay_access ${i + 1} deny all`,
     ]),
     '',
   ].join('\n');
+}
+
+/**
+ * One delay pool, `rate/bucket` in bytes (docs/throughput.md, the lab's burst shaper). A plain rate is a
+ * class 1 pool: one aggregate bucket. A burst allowance (bucket > rate) must be a class 2 pool with an
+ * unlimited aggregate and the bucket per client: squid builds a class 1 pool's aggregate bucket when it
+ * reads `delay_class`, before `delay_parameters` has sized it, so that bucket starts empty whatever
+ * `delay_initial_bucket_level` says, and a "burst" would only be what refilled since squid started;
+ * a client's class 2 bucket is built on its first request, already sized, at that level.
+ */
+export function delayPoolLines(pool: number, rateAndBucket: string): string[] {
+  const [rate, bucket] = rateAndBucket.split('/').map(Number) as [number, number];
+  if (bucket <= rate) return [`delay_class ${pool} 1`, `delay_parameters ${pool} ${rateAndBucket}`];
+  return [`delay_class ${pool} 2`, `delay_parameters ${pool} -1/-1 ${rateAndBucket}`];
+}
+
+/**
+ * Parses squid's `mgr:delay` page: per pool, its `Individual:` section (class 2) — `Max`, `Restore`
+ * and `Current: <client key>:<level> …` or `Not used yet.` Class 1 pools (no burst) are left out.
+ */
+export function parseDelayBuckets(text: string): DelayBuckets[] {
+  const pools: DelayBuckets[] = [];
+  for (const block of text.split(/^Pool: /m).slice(1)) {
+    const pool = Number(/^\d+/.exec(block)?.[0]);
+    const individual = /Individual:\s*\n\s*Max: (\d+)\s*\n\s*Restore: (\d+)\s*\n\s*Current:([^\n]*)/.exec(block);
+    if (!individual) continue;
+    const levels = [...individual[3]!.matchAll(/\d+:(-?\d+)/g)].map((m) => Number(m[1]));
+    pools.push({ pool, max: Number(individual[1]), restore: Number(individual[2]), levels });
+  }
+  return pools;
+}
+
+/** The per-client delay buckets of the squid on `port`, read from its cache manager (localhost may ask). */
+export async function readDelayBuckets(port: number): Promise<DelayBuckets[]> {
+  const response = await fetch(`http://127.0.0.1:${port}/squid-internal-mgr/delay`);
+  if (!response.ok) throw new Error(`lab: squid's cache manager answered ${response.status} for mgr:delay`);
+  return parseDelayBuckets(await response.text());
 }
 
 /** A running squid. */

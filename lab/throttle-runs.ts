@@ -68,23 +68,31 @@ export async function auditThrottled(catalog = mediaCatalog(), scenario = THROTT
 /**
  * Audit the burst shaper `runs` times (one lab, one fresh browser per audit) and count the
  * audits that called Netflix's media throttled, and how much the throttled host downloaded.
+ * Each audit starts once the shaper's bucket is full again (read from squid's cache manager): a
+ * bucket refills while its host is idle, and back-to-back audits would otherwise meet a half-empty
+ * one — a shaper without a burst, which proves nothing about judging the rate after it.
  */
-export async function countBurstDetections(runs: number): Promise<{ detected: number; audits: number; maxBytes: number }> {
+export async function countBurstDetections(runs: number): Promise<{ detected: number; audits: number; minBytes: number; maxBytes: number }> {
   const catalog = scenarioCatalog(BURST_SCENARIO);
   const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario: BURST_SCENARIO, mediaBodyBytes: LAB_MEDIA_BYTES });
   let detected = 0;
+  let minBytes = Infinity;
   let maxBytes = 0;
   try {
     for (let i = 0; i < runs; i++) {
+      // Throws when the bucket does not refill in time; one not created yet is created full.
+      await lab.waitForFullShapers();
       const { report } = await runHeadlessAudit({ catalog, browserArgs: lab.chromiumArgs, executablePath: lab.executablePath, options: { timeoutMs: 4000 } });
       const media = report.services.find((s) => s.id === 'netflix')?.channels.find((c) => c.channel === 'media');
       if (media?.verdict === 'throttled') detected++;
-      maxBytes = Math.max(maxBytes, media?.evidence.throughput?.service.bytes ?? 0);
+      const bytes = media?.evidence.throughput?.service.bytes ?? 0;
+      minBytes = Math.min(minBytes, bytes);
+      maxBytes = Math.max(maxBytes, bytes);
     }
   } finally {
     await lab.stop();
   }
-  return { detected, audits: runs, maxBytes };
+  return { detected, audits: runs, minBytes: runs ? minBytes : 0, maxBytes };
 }
 
 /**

@@ -163,6 +163,16 @@ export interface CallRelay {
 /** Whether call treatments are in force: the relays, or why there are none. */
 export type CallLabStatus = { running: true; relays: CallRelay[] } | { running: false; reason: string };
 
+/** A delay pool's per-client buckets as squid's cache manager reports them (`mgr:delay`). */
+export interface DelayBuckets {
+  pool: number;
+  /** Bucket size and refill rate, bytes and bytes/s. */
+  max: number;
+  restore: number;
+  /** Current level of each client's bucket, bytes; empty before any client used the pool. */
+  levels: number[];
+}
+
 export interface Lab {
   /** Flags to pass to Chromium: resolver rules, SPKI trust, PAC. */
   chromiumArgs: string[];
@@ -183,6 +193,13 @@ export interface Lab {
   catalog: Catalog;
   /** The call lab's relays, or why the calls are not served (not asked for, or it could not start). */
   calls: CallLabStatus;
+  /** The shapers' per-client buckets (burst allowances), read from squid's cache manager; empty without one. */
+  shaperBuckets(): Promise<DelayBuckets[]>;
+  /**
+   * Resolves once every shaper's bucket is full again (a bucket refills at its rate while its host
+   * is idle), with the levels read; throws after `deadlineMs`. Repeated burst runs start from here.
+   */
+  waitForFullShapers(deadlineMs?: number): Promise<DelayBuckets[]>;
   /** Lines of squid's access log so far (empty when no host is proxied). */
   squidLog(): Promise<string[]>;
   /** Stops every process and server, removes temp dirs. Idempotent. */

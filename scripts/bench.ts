@@ -66,9 +66,11 @@ async function throttle() {
   const measured = measuredRate(throttled.services.find((x) => x.id === 'wikipedia')) ?? 0;
   console.log(`throttle.rate_ratio: ${(measured / configuredRate(THROTTLED_SCENARIO, 'wikipedia')).toFixed(2)}`);
   console.log(`throttle.false_positives_20: ${(await countThrottleFalsePositives(20)).falsePositives}`);
-  // A shaper passing the first 1 MB at full speed, then 64 kB/s (target 20 of 20), within the byte cap.
+  // A shaper passing the first 1 MB at full speed, then 64 kB/s (target 20 of 20), within the byte cap;
+  // each audit starts with the shaper's bucket full, so every download must get past 1 MB.
   const burst = await countBurstDetections(20);
   console.log(`throttle.burst_detected_20: ${burst.detected} of ${burst.audits}`);
+  console.log(`throttle.burst_min_download: ${(burst.minBytes / 1e6).toFixed(2)} MB`);
   console.log(`throttle.burst_max_download: ${(burst.maxBytes / 1e6).toFixed(2)} MB`);
 }
 

@@ -29,7 +29,8 @@ describe('throughput probe against squid delay_pools', () => {
     const n = netflix?.evidence.throughput;
     expect(n?.discovery).toMatchObject({ status: 200, url: expect.stringMatching(/^https:\/\/lab-c001\.oca\.nflxvideo\.net\/speedtest\/range\/0-/) });
     expect(n?.service).toMatchObject({ burstBytes: 1_000_000 });
-    expect(n!.service.bytes).toBeGreaterThan(300_000); // the burst came through at full speed
+    // The shaper's bucket was full (a fresh lab): the whole burst came through, then the rate was judged.
+    expect(n!.service.bytes).toBeGreaterThan(1_000_000);
     expect(n!.service.bytes).toBeLessThanOrEqual(1_500_000);
     expect(n!.service.kBps! * 1000 / configuredRate(THROTTLED_SCENARIO, 'netflix')).toBeLessThan(1.3);
 
