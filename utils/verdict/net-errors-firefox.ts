@@ -50,6 +50,13 @@ export const FIREFOX_NOT_BLOCKING: Readonly<Record<string, { reason: string; det
   // Not observed in the lab: Firefox's HTTP channel maps a proxy's 407 to this code (its source).
   // A proxy that wants credentials has not judged the service yet.
   NS_ERROR_PROXY_AUTHENTICATION_FAILED: PROXY_SIGN_IN,
+  // Observed (Firefox 153 ESR, tests/e2e/firefox-real-networks.test.ts): squid answered the CONNECT of
+  // our fetch with 407, and Firefox reported this, with no onAuthRequired for the extension's request.
+  // A proxy that is really down is reported the same way. Either way it forwarded nothing: never blocked.
+  NS_ERROR_PROXY_CONNECTION_REFUSED: {
+    reason: 'proxy-refused-or-sign-in',
+    detail: 'the proxy forwarded nothing: it refused the connection or wants a sign-in (Firefox reports both this way), so nothing is known of the service',
+  },
   // Not observed in the lab: Firefox's name for a redirect loop (its error list, 0x804B001F).
   NS_ERROR_REDIRECT_LOOP: { reason: 'redirect-loop', detail: 'the service redirects in a loop (too many redirects), its own fault rather than a block' },
 };

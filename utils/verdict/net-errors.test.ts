@@ -40,6 +40,8 @@ describe('classifyNetError', () => {
     ['net::ERR_PROXY_AUTH_REQUESTED', 'proxy-auth-required'],
     ['net::ERR_PROXY_AUTH_UNSUPPORTED', 'proxy-auth-required'],
     ['NS_ERROR_PROXY_AUTHENTICATION_FAILED', 'proxy-auth-required'],
+    // Firefox 153 ESR's report of a 407 to our fetch's CONNECT (and of a proxy that is down).
+    ['NS_ERROR_PROXY_CONNECTION_REFUSED', 'proxy-refused-or-sign-in'],
     ['net::ERR_CONTENT_LENGTH_MISMATCH', 'unknown-error'],
     ['net::ERR_SOMETHING_NEW', 'unknown-error'],
     ['', 'unknown-error'],

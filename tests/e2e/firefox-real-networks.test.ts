@@ -28,6 +28,12 @@ const scenario: Scenario = {
     ...load('sinkhole-blockpage').services,
     ...load('split-horizon').services,
     whatsapp: { treatments: { all: 'dns' }, expect: { verdict: 'blocked', mechanism: 'dns' }, note: 'NXDOMAIN here, resolved by the public resolvers' },
+    // Where Firefox's errors differ from Chromium's: a name gone for everyone, a redirect loop
+    // (NS_ERROR_REDIRECT_LOOP), a failing redirect hop, and a proxy that wants credentials.
+    ...load('down-for-everyone').services,
+    ...load('redirect-loop').services,
+    ...load('redirect-reset').services,
+    medium: { treatments: { all: 'proxy-auth' }, expect: { verdict: 'inconclusive' }, note: 'squid answers 407 for this host only' },
   },
 };
 const catalog: Catalog = { ...reference, services: reference.services.filter((s) => s.id in scenario.services || s.id === 'linkedin') };
@@ -42,12 +48,12 @@ afterEach(async () => {
   lab = undefined;
 });
 
-describe('DNS facts in headless Firefox ESR (dns.resolve)', () => {
+describe('real networks in headless Firefox ESR: DNS facts (dns.resolve), redirects, proxy sign-in', () => {
   beforeAll(() => {
     execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   });
 
-  it('a public name answered 0.0.0.0 or a block-page address is blocked by DNS; an internal mirror is not', async () => {
+  it('a public name answered 0.0.0.0 or a block-page address is blocked by DNS, an internal mirror is not; a gone name, a redirect loop, a failing hop and a 407 as Firefox reports them', async () => {
     lab = await startFirefoxLab({ catalog, controlUrls: CONTROL_URLS, scenario });
     firefox = await launchFirefoxWithExtension({ extensionDir: FIREFOX_BUILD, executablePath: lab.executablePath, prefs: lab.prefs });
     // The API under test is there, and answers from this machine's resolver (the lab's hosts file).
@@ -73,5 +79,16 @@ describe('DNS facts in headless Firefox ESR (dns.resolve)', () => {
     expect(page('wikipedia').evidence.detail).toMatch(/an internal mirror or split-horizon DNS, not a sinkhole/);
     expect(page('whatsapp')).toMatchObject({ verdict: 'blocked', mechanism: 'dns', reason: 'dns-confirmed' });
     expect(page('linkedin')).toMatchObject({ verdict: 'reachable' });
+
+    expect(page('dailymotion')).toMatchObject({ verdict: 'inconclusive', reason: 'name-gone' });
+    expect(page('twitch')).toMatchObject({ verdict: 'inconclusive', reason: 'redirect-loop' });
+    expect(page('twitch').evidence.netError).toBe('NS_ERROR_REDIRECT_LOOP');
+    expect(page('pinterest')).toMatchObject({ verdict: 'blocked', mechanism: 'tcp', reason: 'tcp-reset' });
+    expect(page('pinterest').evidence.detail).toMatch(/^After 1 redirect, the request to hop\.www\.pinterest\.com failed: the connection was reset/);
+    // squid answered 407 to the CONNECT; Firefox reported a refused proxy connection and no onAuthRequired:
+    // inconclusive, never blocked.
+    expect(lab.squidLog().some((l) => / TCP_DENIED\/407 \d+ CONNECT medium\.com:443 /.test(l))).toBe(true);
+    expect(page('medium')).toMatchObject({ verdict: 'inconclusive', reason: 'proxy-refused-or-sign-in' });
+    expect(page('medium').evidence.netError).toBe('NS_ERROR_PROXY_CONNECTION_REFUSED');
   });
 });
