@@ -13,9 +13,30 @@ import { fleetStatus, type FleetStatus } from '../schedule/status';
 import { loadUserSchedule } from '../schedule/user-schedule';
 import { reportOf } from './report';
 
+/** The fetch of IT's catalog started when the policy named it (see `fetchManagedCatalogIfMissing`). */
+let catalogFetch: Promise<unknown> = Promise.resolve();
+
 /** IT's catalog for user-started audits and the catalog panel (`resolveActiveCatalog(managedCatalog)`). */
 export async function managedCatalog() {
+  // An employee who starts an audit right after the policy arrived waits for IT's catalog (15 s at most).
+  await catalogFetch.catch(() => {});
   return cachedManagedCatalog((await currentManagedConfig()).catalogUrl, browser.storage.local);
+}
+
+/**
+ * IT's catalog is fetched as soon as the policy names it (worker start, policy change), not
+ * only by the first scheduled audit: before, an employee's audits probed the reference
+ * catalog until a scheduled audit had run, and without a schedule, always.
+ */
+function fetchManagedCatalogIfMissing(local: typeof browser.storage.local): void {
+  catalogFetch = (async () => {
+    const { catalogUrl } = await currentManagedConfig();
+    if (catalogUrl && !(await cachedManagedCatalog(catalogUrl, local))) {
+      const choice = await chooseCatalog(catalogUrl, local);
+      if (choice.error) console.warn('fleet: IT catalog', choice.error);
+    }
+  })();
+  catalogFetch.catch((error: unknown) => console.error('fleet: IT catalog', error));
 }
 
 /** What the fleet's message handlers work on (`fleet-handlers.ts`). */
@@ -68,6 +89,7 @@ export function startFleet(deps: { storeReady: Promise<AuditStore>; serviceReady
     if (area !== 'managed') return;
     // This listener may run before the kept policy's own: forget it first, so reconcile reads the new one.
     forgetManagedConfig();
+    fetchManagedCatalogIfMissing(local);
     void reconcile();
   });
 
@@ -87,6 +109,7 @@ export function startFleet(deps: { storeReady: Promise<AuditStore>; serviceReady
     });
   };
 
+  fetchManagedCatalogIfMissing(local);
   void reconcile();
   return { queueReady, reconcile, status, trackAudit: (auditId) => schedulerReady.then((s) => s.track(auditId)) };
 }
