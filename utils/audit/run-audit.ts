@@ -32,7 +32,18 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   if (!audit) throw new Error(`no audit ${auditId}`);
   if (audit.status !== 'running') return audit;
   const { catalog, options } = audit;
-  const seen = new Map((await store.observations(auditId)).map((o) => [o.probeKey, o.observation]));
+  const seen = new Map<string, Observation>();
+  // Each service's keys, and whether any call server answered: classifying a service reads its
+  // own observations, not the whole audit's (a scan per service cost O(N²) at 2,000 services).
+  const keysOf = new Map<string, Set<string>>();
+  let callServerAnswered = false;
+  const remember = (key: string, observation: Observation) => {
+    seen.set(key, observation);
+    const keys = keysOf.get(observation.serviceId) ?? new Set<string>();
+    keysOf.set(observation.serviceId, keys.add(key));
+    if (observation.kind === 'webrtc' && callReached(observation.call)) callServerAnswered = true;
+  };
+  for (const o of await store.observations(auditId)) remember(o.probeKey, o.observation);
   const classified = new Set((await store.verdicts(auditId)).map((v) => v.serviceId));
 
   const capabilities = { throughput: !!probes.throughput, calls: !!probes.calls };
@@ -55,13 +66,14 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   // the store or any page sees them (docs/privacy.md).
   const record = async (key: string, observation: Observation) => {
     const kept = scrubObservationUrls(observation);
-    seen.set(key, kept);
+    remember(key, kept);
     await store.putObservation(auditId, key, kept);
   };
   /** Once a service is classified, its body snippets have served their purpose: drop them from the store. */
   const forgetBodies = async (serviceId: string) => {
-    for (const [key, observation] of seen) {
-      if (!key.startsWith(`${serviceId}:`) || !hasBody(observation)) continue;
+    for (const key of keysOf.get(serviceId) ?? []) {
+      const observation = seen.get(key);
+      if (!observation || !hasBody(observation)) continue;
       const kept = classifiedObservation(observation);
       seen.set(key, kept);
       await store.putObservation(auditId, key, kept);
@@ -72,7 +84,9 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     if (classified.has(serviceId)) return;
     if (!(required.get(serviceId) ?? []).every((k) => seen.has(k))) return;
     classified.add(serviceId);
-    await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, seen, { controlOk, signIn, pathAddresses }));
+    const own = [...(keysOf.get(serviceId) ?? [])].map((key) => [key, seen.get(key)!] as const);
+    const context = { controlOk, signIn, pathAddresses, callControlOk: callServerAnswered, throughputControl: seen.get(THROUGHPUT_CONTROL_KEY) };
+    await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, own, context));
     await forgetBodies(serviceId);
     deps.onProgress?.(auditId);
   };
@@ -121,22 +135,22 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   return fresh;
 }
 
-function classifyStoredService(catalog: Catalog, serviceId: string, seen: Map<string, Observation>, control: { controlOk: boolean; signIn: boolean; pathAddresses: string[] }) {
+function classifyStoredService(
+  catalog: Catalog,
+  serviceId: string,
+  own: readonly (readonly [string, Observation])[],
+  context: { controlOk: boolean; signIn: boolean; pathAddresses: string[]; callControlOk: boolean; throughputControl: Observation | undefined },
+) {
+  const { throughputControl: stored, ...control } = context;
   const service = catalog.services.find((s) => s.id === serviceId);
   const serviceDomains = service?.domains;
-  const stored = seen.get(THROUGHPUT_CONTROL_KEY);
   const throughputControl = stored?.kind === 'throughput' ? stored : undefined;
-  // Any STUN/TURN server answering in this run shows UDP works here (see classifyCall).
-  const callControlOk = [...seen.values()].some((o) => o.kind === 'webrtc' && callReached(o.call));
   const channels = (['page', 'media', 'realtime'] as Channel[])
     .filter((channel) => service?.channels[channel] || (channel === 'realtime' && service?.channels.call))
     .map((channel) => {
-      const observations = [...seen.entries()]
-        .filter(([key]) => key.startsWith(`${serviceId}:${channel}:`))
-        .map(([, o]) => o);
+      const observations = own.filter(([key]) => key.startsWith(`${serviceId}:${channel}:`)).map(([, o]) => o);
       return classifyChannel(observations, {
         ...control,
-        callControlOk,
         ...(serviceDomains ? { serviceDomains } : {}),
         ...(throughputControl ? { throughputControl } : {}),
       });
