@@ -114,4 +114,22 @@ describe('DuckDB store', { timeout: 30_000 }, () => {
     store = await openDuckdbStore(dir);
     expect(rounded(await queryAggregate(store, { population: 'WORLD', sites: [] }))).toEqual(rounded(before));
   });
+
+  it('counts again, without keys, the rollups an earlier collector kept under a primary key', async () => {
+    const batcher = createBatcher(store);
+    await Promise.all(fleet(generateReports(120, 23)).map((r) => batcher.add(r)));
+    const before = await queryAggregate(store, { population: 'WORLD', sites: [] });
+    // The earlier layout: one row per key under a primary key, here with wrong (doubled) counts.
+    for (const r of ROLLUPS) {
+      const keys = r.keys.map((k) => k.name).join(', ');
+      await store.query(`DROP TABLE ${r.name}`);
+      await store.query(`CREATE TABLE ${r.name} AS SELECT ${keys}, ${r.values.map((v) => `2 * ${v.name} AS ${v.name}`).join(', ')} FROM (${rollupSelectSql(r)})`);
+      await store.query(`ALTER TABLE ${r.name} ADD PRIMARY KEY (${keys})`);
+    }
+    await store.close();
+    store = await openDuckdbStore(dir);
+    expect(await store.query(`SELECT * FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' AND table_name LIKE '%_days'`)).toEqual([]);
+    const rounded = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(12)) : v)));
+    expect(rounded(await queryAggregate(store, { population: 'WORLD', sites: [] }))).toEqual(rounded(before));
+  });
 });

@@ -89,6 +89,9 @@ export const GAP_COLUMNS = [
 export const SHARE_COLUMN = { FR: 'share_fr', US: 'share_us', WORLD: 'share_world' } as const satisfies Record<Population, keyof VerdictRow>;
 
 /** Turns reports into rows; holds the gap memo, so one instance serves a whole ingest. */
+/** The usage share `usageFor` picks for the population, or null without a published figure. */
+const shareOf = (s: FleetReport['services'][number], p: Population): number | null => (s.usage.length ? (usageFor(s, p)?.share ?? null) : null);
+
 export function createRowMaker(): (report: FleetReport, receivedAt: Date) => ReportRows {
   const gapOf = createGapMemo();
   return (r, receivedAt) => {
@@ -97,25 +100,29 @@ export function createRowMaker(): (report: FleetReport, receivedAt: Date) => Rep
     const day = startedAt.slice(0, 10);
     const site = r.site ?? NO_SITE;
     const complete = r.status === 'complete' ? 1 : 0;
-    const dims = { day, site, catalog_version: r.catalog.version, complete };
     const report: ReportRow = {
       id: r.id, received_at: receivedAt.toISOString(), started_at: startedAt, finished_at: r.finishedAt === undefined ? null : utcInstant(r.finishedAt), day, status: r.status,
       trigger: r.trigger, site, organisation: r.organisation ?? '', install_id: r.installId ?? '', tool_version: r.tool.version,
       browser_name: r.browser.name, browser_version: r.browser.version, catalog_name: r.catalog.name, catalog_version: r.catalog.version,
       catalog_hash: r.catalog.hash, complete, control_ok: r.control.ok ? 1 : 0, services: r.services.length,
     };
+    // One pass, no closure or spread per service: a collector makes some fifty of these rows per report.
     const withFigures = new Set<Population>();
-    const verdicts = r.services.map((s): VerdictRow => {
-      const share = (p: Population) => {
-        const figure = s.usage.length ? (usageFor({ usage: s.usage } as Parameters<typeof usageFor>[0], p)?.share ?? null) : null;
-        if (figure !== null) withFigures.add(p);
-        return figure;
+    const catalog_version = r.catalog.version;
+    const verdicts: VerdictRow[] = new Array<VerdictRow>(r.services.length);
+    for (let i = 0; i < r.services.length; i++) {
+      const s = r.services[i]!;
+      const fr = shareOf(s, 'FR');
+      const us = shareOf(s, 'US');
+      const world = shareOf(s, 'WORLD');
+      if (fr !== null) withFigures.add('FR');
+      if (us !== null) withFigures.add('US');
+      if (world !== null) withFigures.add('WORLD');
+      verdicts[i] = {
+        report_id: r.id, day, site, catalog_version, complete, service_id: s.id, service_name: s.name, category: s.category,
+        verdict: s.verdict, mechanism: s.mechanism ?? '', share_fr: fr, share_us: us, share_world: world,
       };
-      return {
-        report_id: r.id, ...dims, service_id: s.id, service_name: s.name, category: s.category, verdict: s.verdict,
-        mechanism: s.mechanism ?? '', share_fr: share('FR'), share_us: share('US'), share_world: share('WORLD'),
-      };
-    });
+    }
     const gaps: GapRow[] = [];
     // Without a single figure for a population every share is null: no rows, and no gap to compute.
     for (const population of POPULATIONS.filter((p) => withFigures.has(p))) {
@@ -123,7 +130,7 @@ export function createRowMaker(): (report: FleetReport, receivedAt: Date) => Rep
       // A tally without weight has no share (null, never 0): it has no row, as in the page's means.
       for (const t of [{ category: '', ...gap.overall }, ...gap.byCategory]) {
         if (t.blockedShare === null) continue;
-        gaps.push({ report_id: r.id, ...dims, population, category: t.category, blocked_share: t.blockedShare, degraded_share: t.degradedShare ?? 0 });
+        gaps.push({ report_id: r.id, day, site, catalog_version, complete, population, category: t.category, blocked_share: t.blockedShare, degraded_share: t.degradedShare ?? 0 });
       }
     }
     return { report, verdicts, gaps };
