@@ -18,6 +18,9 @@ export const fleet = (reports: unknown[]): FleetReport[] =>
     return v.report;
   });
 
+/** Sums added batch by batch and in one scan differ in the last bits only. */
+const rounded = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(12)) : v)));
+
 let dir: string;
 let store: FleetStore;
 beforeEach(async () => {
@@ -95,8 +98,6 @@ describe('DuckDB store', { timeout: 30_000 }, () => {
     const batcher = createBatcher(store, { maxBatch: 37 });
     // Twice: the second pass is all duplicates and must count nothing.
     for (let pass = 0; pass < 2; pass++) await Promise.all(reports.map((r) => batcher.add(r)));
-    // Sums added batch by batch and in one scan differ in the last bits only.
-    const rounded = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(12)) : v)));
     const sorted = (sql: string) => `${sql} ORDER BY ALL`;
     for (const r of ROLLUPS) {
       // A key may have a row per batch until the rollup is folded: its counts sum to the raw rows'.
@@ -129,7 +130,6 @@ describe('DuckDB store', { timeout: 30_000 }, () => {
     await store.close();
     store = await openDuckdbStore(dir);
     expect(await store.query(`SELECT * FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' AND table_name LIKE '%_days'`)).toEqual([]);
-    const rounded = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'number' ? Number(v.toFixed(12)) : v)));
     expect(rounded(await queryAggregate(store, { population: 'WORLD', sites: [] }))).toEqual(rounded(before));
   });
 });
