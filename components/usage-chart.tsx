@@ -23,7 +23,8 @@ export function UsageChart({ gap }: { gap: GapScore }) {
   const pct = (share: number | null | undefined) => (share === null || share === undefined ? '—' : fmt.percent(share));
   const build = useCallback(
     (_width: number, colors: ChartColors) => {
-      const barPaths = (align: -1 | 1) => uPlot.paths.bars!({ size: [0.38, 48], align });
+      // uPlot's full build has the bars builder; a build without it would draw the default lines.
+      const barPaths = (align: -1 | 1) => uPlot.paths.bars?.({ size: [0.38, 48], align });
       return {
         options: {
           height: 300,

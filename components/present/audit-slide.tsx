@@ -49,9 +49,12 @@ export function AuditSlide({ audit, catalog, population, ...place }: AuditSlideP
           {state && <ProgressBar done={state.done} total={state.total} progress={state.progress} />}
           {state && (
             <ul class="verdict-counts" data-testid="verdict-counts">
-              {COUNTED.filter((v) => counts.get(v)).map((v) => (
+              {COUNTED.flatMap((v) => {
+                const count = counts.get(v);
+                return count ? [[v, count] as const] : [];
+              }).map(([v, count]) => (
                 <li key={v} data-verdict={v}>
-                  <span class="count">{fmt.integer(counts.get(v)!)}</span> <VerdictBadge verdict={v} />
+                  <span class="count">{fmt.integer(count)}</span> <VerdictBadge verdict={v} />
                 </li>
               ))}
             </ul>

@@ -5,8 +5,9 @@ import type { SlidePlace } from './slide-frame';
 
 /** "YYYY-MM-DD" read as a local calendar day (not UTC midnight, which shows the day before in the Americas). */
 function localDay(iso: string): number {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y!, m! - 1, d!).getTime();
+  const [y = NaN, m = NaN, d = NaN] = iso.split('-').map(Number);
+  // The deck schema admits only ISO dates (`v.isoDate`): every part is there.
+  return new Date(y, m - 1, d).getTime();
 }
 
 /** The trainer's own title slide: organisation and date from the deck settings, the question of the day. */

@@ -84,7 +84,10 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     if (classified.has(serviceId)) return;
     if (!(required.get(serviceId) ?? []).every((k) => seen.has(k))) return;
     classified.add(serviceId);
-    const own = [...(keysOf.get(serviceId) ?? [])].map((key) => [key, seen.get(key)!] as const);
+    const own = [...(keysOf.get(serviceId) ?? [])].flatMap((key) => {
+      const observation = seen.get(key);
+      return observation ? [[key, observation] as const] : [];
+    });
     const context = { controlOk, signIn, pathAddresses, callControlOk: callServerAnswered, throughputControl: seen.get(THROUGHPUT_CONTROL_KEY) };
     await store.putVerdict(auditId, classifyStoredService(catalog, serviceId, own, context));
     await forgetBodies(serviceId);

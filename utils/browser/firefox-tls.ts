@@ -55,5 +55,6 @@ export function withFirefoxTlsInfo(probes: ProbeFns): ProbeFns {
 function remember(map: Map<string, TlsInspection>, url: string, decision: TlsInspection): void {
   map.delete(url);
   map.set(url, decision);
-  if (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value!);
+  const oldest = map.keys().next();
+  if (map.size > MAX_REMEMBERED && !oldest.done) map.delete(oldest.value);
 }

@@ -15,7 +15,8 @@ export interface CsvImportOptions extends ImportLimits {
 const TRIGGER_NAMES: Record<string, string> = { '\t': 'a tab', '\r': 'a carriage return' };
 
 type Row = Partial<Record<CsvColumn, string>>;
-interface Group { id: string; rows: { row: number; cells: Row }[] }
+/** One service's rows; `at` is the row it starts on. */
+interface Group { id: string; at: number; rows: { row: number; cells: Row }[] }
 
 /**
  * Parses a CSV catalog (`,` or `;` separated, optional BOM, quoted cells, decimal
@@ -35,7 +36,8 @@ export function parseCatalogCsv(text: string, opts: CsvImportOptions = {}): Pars
   const delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
   const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   const structural = parsed.errors.filter((e) => e.type === 'Quotes');
-  if (structural.length) return fail(`row ${(structural[0]!.row ?? 0) + 1}: ${structural[0]!.message}`);
+  const broken = structural[0];
+  if (broken) return fail(`row ${(broken.row ?? 0) + 1}: ${broken.message}`);
 
   const [headerCells = [], ...records] = parsed.data;
   const header = headerCells.map((h) => h.trim().toLowerCase());
@@ -65,7 +67,7 @@ export function parseCatalogCsv(text: string, opts: CsvImportOptions = {}): Pars
     });
     if (formulas.length) return void errors.push(...formulas);
     if (!record.id) return void errors.push(`row ${row}, id: missing`);
-    const group = groups.get(record.id) ?? { id: record.id, rows: [] };
+    const group = groups.get(record.id) ?? { id: record.id, at: row, rows: [] };
     groups.set(record.id, group);
     const first = group.rows[0];
     const differs = first && SERVICE_COLUMNS.find((c) => record[c] !== undefined && first.cells[c] !== undefined && record[c] !== first.cells[c]);
@@ -79,7 +81,7 @@ export function parseCatalogCsv(text: string, opts: CsvImportOptions = {}): Pars
     const built = buildEntry(group, errors);
     if (!built) continue;
     const result = validateEntry(built.entry, (path) => ({
-      where: `row ${path[0] === 'usage' && typeof path[1] === 'number' ? built.usageRows[path[1]] : group.rows[0]!.row}`,
+      where: `row ${path[0] === 'usage' && typeof path[1] === 'number' ? built.usageRows[path[1]] : group.at}`,
       field: columnFor(path),
     }));
     if (result.ok) services.push(result.service);
@@ -92,7 +94,7 @@ export function parseCatalogCsv(text: string, opts: CsvImportOptions = {}): Pars
   // or the stored catalog would be refused later (by the store, or by the receiver of every report).
   const checkedName = v.safeParse(CatalogNameSchema, name);
   if (!checkedName.success) {
-    const reason = describeIssue(checkedName.issues[0]!);
+    const reason = describeIssue(checkedName.issues[0]);
     return fail(opts.name === undefined && opts.fileName ? `file name "${opts.fileName.slice(0, 80)}": as the catalog name it ${reason === 'empty' ? 'is empty' : reason}; rename the file` : `catalog name: ${reason}`);
   }
   return { ok: true, catalog: { schemaVersion: CATALOG_SCHEMA_VERSION, name: checkedName.output, version: opts.version ?? 'custom', services } };
@@ -112,7 +114,7 @@ function checkHeader(header: string[]): string[] {
 /** Builds the JSON-shaped entry of one id; cell-level errors (share, years) go to `errors`. */
 function buildEntry(group: Group, errors: string[]): { entry: unknown; usageRows: number[] } | undefined {
   const cell = (c: CsvColumn) => group.rows.find((r) => r.cells[c] !== undefined)?.cells[c];
-  const at = group.rows[0]!.row;
+  const { at } = group;
   const before = errors.length;
   const year = (value: string | undefined, row: number, column: string) => {
     if (value === undefined) return undefined;

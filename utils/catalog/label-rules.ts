@@ -12,8 +12,8 @@ export const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
 /** `U+202E`: the first hidden character of `text`, named so the user can find it. */
 export function hiddenCharacter(text: string): string | undefined {
-  const found = HIDDEN_CHARACTER.exec(text)?.[0];
-  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = HIDDEN_CHARACTER.exec(text)?.[0].codePointAt(0);
+  return code === undefined ? undefined : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**

@@ -93,8 +93,8 @@ function fieldName(path: EntryPath): string {
 function forbiddenKeyErrors(root: object): string[] {
   const errors: string[] = [];
   const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
-  while (stack.length) {
-    const { value, path } = stack.pop()!;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value, path } = next;
     if (typeof value !== 'object' || value === null) continue;
     if (path.length > MAX_DEPTH) {
       errors.push(`${pathLabel(path)}: nested deeper than ${MAX_DEPTH} levels`);

@@ -11,7 +11,7 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 export function isHostname(host: string): boolean {
   const labels = host.toLowerCase().split('.');
   return (
-    host.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && /^[a-z]{2,}$/.test(labels.at(-1)!)
+    host.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && /^[a-z]{2,}$/.test(labels.at(-1) ?? '')
   );
 }
 

@@ -51,20 +51,25 @@ function compile(node: Node): Check {
       // SameValueZero, as valibot compares literals.
       return (value) => (value === literal || (value !== value && literal !== literal) ? value : REFUSED);
     }
+    // A node without the field its type needs is not one this compiler knows: valibot runs it.
     case 'picklist': {
-      const options = node.options!;
+      const options = node.options;
+      if (!options) return viaValibot(node);
       return (value) => (options.includes(value) ? value : REFUSED);
     }
     case 'optional': {
-      const wrapped = compile(node.wrapped!);
+      if (!node.wrapped) return viaValibot(node);
+      const wrapped = compile(node.wrapped);
       return (value) => (value === undefined ? undefined : wrapped(value));
     }
     case 'nullable': {
-      const wrapped = compile(node.wrapped!);
+      if (!node.wrapped) return viaValibot(node);
+      const wrapped = compile(node.wrapped);
       return (value) => (value === null ? null : wrapped(value));
     }
     case 'array': {
-      const item = compile(node.item!);
+      if (!node.item) return viaValibot(node);
+      const item = compile(node.item);
       return (value) => {
         if (!Array.isArray(value)) return REFUSED;
         const out: unknown[] = new Array(value.length);
@@ -74,33 +79,30 @@ function compile(node: Node): Check {
     }
     case 'object':
     case 'strict_object':
-      return compileObject(node);
+      return node.entries ? compileObject(node, node.entries) : viaValibot(node);
     default:
       return viaValibot(node);
   }
 }
 
 /** `object` keeps only its entries (unknown keys dropped); `strict_object` refuses unknown keys. */
-function compileObject(node: Node): Check {
-  const entries = Object.entries(node.entries!);
+function compileObject(node: Node, shape: Record<string, Node>): Check {
+  const entries = Object.entries(shape);
   if (entries.some(([, e]) => e.default !== undefined || e.fallback !== undefined)) return viaValibot(node);
-  const keys = entries.map(([key]) => key);
-  const checks = entries.map(([, e]) => compile(e));
-  const optional = entries.map(([, e]) => e.type === 'optional' || e.type === 'exact_optional' || e.type === 'nullish');
+  const fields = entries.map(([key, e]) => ({ key, check: compile(e), optional: e.type === 'optional' || e.type === 'exact_optional' || e.type === 'nullish' }));
   const strict = node.type === 'strict_object';
-  const known = new Set(keys);
+  const known = new Set(entries.map(([key]) => key));
   return (value) => {
     if (!value || typeof value !== 'object') return REFUSED;
     const input = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    for (const { key, check, optional } of fields) {
       // `in`, as valibot: a key present with the value undefined is kept as undefined.
       if (key in input) {
-        const v = checks[i]!(input[key]);
+        const v = check(input[key]);
         if (v === REFUSED) return REFUSED;
         out[key] = v;
-      } else if (!optional[i]) return REFUSED;
+      } else if (!optional) return REFUSED;
     }
     if (strict) for (const key in input) if (!known.has(key)) return REFUSED;
     return out;

@@ -8,7 +8,7 @@ const SERVICES: { id: string; category: string; share: number | null }[] = [
   { id: 'whatsapp', category: 'messaging', share: 0.8 }, { id: 'telegram', category: 'messaging', share: 0.2 },
   { id: 'reddit', category: 'forums', share: 0.3 }, { id: 'smallforum', category: 'forums', share: null },
 ];
-const SITES = ['Paris HQ', 'Lyon', 'Lille', 'Remote'];
+const SITES: readonly [string, ...string[]] = ['Paris HQ', 'Lyon', 'Lille', 'Remote'];
 const MECHANISMS: Mechanism[] = ['dns', 'proxy', 'block-page', 'tls', 'policy'];
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same fleet. */
@@ -41,7 +41,7 @@ export function generateReports(count: number, seed = 1, start = Date.UTC(2026, 
       const verdict: Verdict = r < blockedOdds ? 'blocked' : r < blockedOdds + 0.05 ? 'throttled' : r > 0.98 ? 'inconclusive' : 'reachable';
       const mechanism = verdict === 'blocked' ? MECHANISMS[(siteIndex + j) % MECHANISMS.length] : undefined;
       const usage = s.share === null ? [] : [{ population: 'WORLD' as const, share: s.share, metric: 'monthly users', source: 'fixture', year: 2025 }];
-      return { id: s.id, name: s.id[0]!.toUpperCase() + s.id.slice(1), category: s.category, usage, verdict, ...(mechanism ? { mechanism } : {}), channels: [] };
+      return { id: s.id, name: s.id.charAt(0).toUpperCase() + s.id.slice(1), category: s.category, usage, verdict, ...(mechanism ? { mechanism } : {}), channels: [] };
     });
     return {
       schema: 'access-gap-report', schemaVersion: 1,
@@ -50,7 +50,7 @@ export function generateReports(count: number, seed = 1, start = Date.UTC(2026, 
       startedAt: new Date(startedAt).toISOString(), finishedAt: new Date(startedAt + 9000).toISOString(),
       tool: { name: 'Access Gap', version: '0.1.0' }, browser: { name: 'Chromium', version: '156' },
       catalog: { name: 'Reference', version: '2026.1', hash: 'fixture', services: catalogServices.length },
-      site: SITES[siteIndex]!, organisation: 'Example Corp', installId: `install-${i % 97}`,
+      site: SITES[siteIndex] ?? SITES[0], organisation: 'Example Corp', installId: `install-${i % 97}`,
       options: { timeoutMs: 8000, concurrency: 96 }, control: { ok: true, checks: [] },
       services, gap: [],
     };

@@ -53,7 +53,7 @@ export function validateReportValue(value: unknown): ValidationResult {
   // Valibot says why (and decides: the compiled check never accepts what it refuses).
   const result = v.safeParse(FleetReportSchema, value, { abortEarly: true });
   if (result.success) return { ok: true, report: result.output };
-  const issue = result.issues[0]!;
+  const issue = result.issues[0];
   const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
   return fail(`${path || 'report'}: ${issue.message.replace(/^Invalid \w+: /, '')}`);
 }
@@ -72,8 +72,7 @@ function forbiddenShape(root: object): string | undefined {
     return ['report', ...keys].join('.').slice(0, 200);
   };
   const stack: At[] = [{ value: root, depth: 0 }];
-  while (stack.length) {
-    const at = stack.pop()!;
+  for (let at = stack.pop(); at; at = stack.pop()) {
     for (const key of Object.keys(at.value)) {
       if (FORBIDDEN_KEYS.has(key)) return `${pathOf(at)}: forbidden key "${key}"`;
       const child = (at.value as Record<string, unknown>)[key];

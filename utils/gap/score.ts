@@ -90,15 +90,22 @@ export function computeGap(catalog: Catalog, verdicts: readonly ServiceVerdict[]
   const plan = planOf(catalog, population);
   const overall = new Tally();
   const perCategory = new Map(plan.categories.map((c) => [c, new Tally()]));
+  const tallyOf = (category: string) => {
+    const known = perCategory.get(category);
+    if (known) return known;
+    const tally = new Tally();
+    perCategory.set(category, tally);
+    return tally;
+  };
   for (const service of plan.live) {
     const verdict = byId.get(service.id);
     overall.add(service.id, verdict, service.share);
-    perCategory.get(service.category)!.add(service.id, verdict, service.share);
+    tallyOf(service.category).add(service.id, verdict, service.share);
   }
   return {
     population,
     overall: overall.result(),
-    byCategory: plan.categories.map((category) => ({ category, ...perCategory.get(category)!.result() })),
+    byCategory: plan.categories.map((category) => ({ category, ...tallyOf(category).result() })),
     retired: [...plan.retired],
     unknownVerdicts: [...byId.keys()].filter((id) => !plan.known.has(id)),
   };

@@ -31,11 +31,12 @@ export function compareReports(older: Report, newer: Report): AuditComparison {
   const after = new Map(newer.services.map((s) => [s.id, s]));
   const result: AuditComparison = { nowBlocked: [], unblocked: [], otherChanges: [], unchanged: 0 };
   if (older.catalog.hash !== newer.catalog.hash) result.catalogChanged = { from: older.catalog, to: newer.catalog };
-  const ids = [...new Set([...before.keys(), ...after.keys()])];
-  for (const id of ids) {
+  // Every service of either audit, named as the newer audit names it.
+  const either = new Map([...before, ...after]);
+  for (const [id, service] of either) {
     const a: ReportService | undefined = before.get(id);
     const b: ReportService | undefined = after.get(id);
-    const change: VerdictChange = { id, name: (b ?? a)!.name, from: a?.verdict ?? 'absent', to: b?.verdict ?? 'absent' };
+    const change: VerdictChange = { id, name: service.name, from: a?.verdict ?? 'absent', to: b?.verdict ?? 'absent' };
     if (change.from === change.to) result.unchanged++;
     else if (change.to === 'blocked') result.nowBlocked.push(change);
     else if (change.from === 'blocked') result.unblocked.push(change);

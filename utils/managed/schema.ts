@@ -69,7 +69,7 @@ export function parseManagedConfig(raw: unknown): ManagedConfig {
     const field = key as keyof Fields;
     const result = v.safeParse(MANAGED_FIELDS[field], input[key]);
     if (result.success) (config as Record<string, unknown>)[field] = result.output;
-    else config.issues.push(`${field}: ${result.issues[0]!.message.replace(/^Invalid \w+: /, '')}`);
+    else config.issues.push(`${field}: ${result.issues[0].message.replace(/^Invalid \w+: /, '')}`);
   }
   return config;
 }

@@ -62,7 +62,9 @@ export function moveSlide(deck: Deck, id: SlideId, delta: -1 | 1): Deck {
   const to = from + delta;
   if (from < 0 || to < 0 || to >= deck.order.length) return deck;
   const order = [...deck.order];
-  [order[from], order[to]] = [order[to]!, order[from]!];
+  const [moved] = order.splice(from, 1);
+  if (moved === undefined) return deck;
+  order.splice(to, 0, moved);
   return { ...deck, order };
 }
 

@@ -54,12 +54,16 @@ export function fleetSlideData(
     cells: categories.map((c) => cell.get(`${site}\u0000${c}`) ?? null),
   }));
   const times = complete.map((r) => r.startedAt).sort();
+  const [firstAt] = times;
+  const lastAt = times.at(-1);
+  // Complete reports only are aggregated, so with any there is a period; without, nothing to draw.
+  if (firstAt === undefined || lastAt === undefined) return null;
   return {
     population: agg.population,
     reports: agg.reports,
     organisations: [...new Set(complete.map((r) => r.organisation).filter((o): o is string => !!o))].sort(),
-    firstAt: times[0]!,
-    lastAt: times.at(-1)!,
+    firstAt,
+    lastAt,
     categories,
     sites,
     top: agg.services.filter((s) => s.blocked > 0).slice(0, 3),

@@ -18,13 +18,11 @@ export interface RetiredService {
 export function retiredServices(catalog: Catalog, locale = 'en'): RetiredService[] {
   const byId = new Map(catalog.services.map((s) => [s.id, s]));
   return catalog.services
-    .filter((s) => s.retired)
-    .map((s) => ({
-      id: s.id,
-      name: s.name,
-      year: s.retired!.year,
-      successor: ((id) => (id && byId.get(id) ? serviceName(byId.get(id)!, locale) : null))(s.retired!.successorId),
-    }))
+    .flatMap(({ id, name, retired }) => {
+      if (!retired) return [];
+      const successor = retired.successorId === undefined ? undefined : byId.get(retired.successorId);
+      return [{ id, name, year: retired.year, successor: successor ? serviceName(successor, locale) : null }];
+    })
     .sort((a, b) => a.year - b.year || a.name.localeCompare(b.name));
 }
 

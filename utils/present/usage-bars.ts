@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/schema';
-import type { Population, UsageFigure } from '../catalog/types';
+import type { Population } from '../catalog/types';
+import type { PublishedFigure } from '../catalog/usage';
 import { usageFor } from '../catalog/usage';
 
 /** A usage figure's source, short enough for a slide footnote. */
@@ -58,8 +59,8 @@ export function usageChartData(
   const live = catalog.services.filter((s) => !s.retired && (!categories || categories.includes(s.category)));
   const withFigure = live
     .map((s) => ({ service: s, figure: usageFor(s, population) }))
-    .filter((x): x is { service: (typeof live)[number]; figure: UsageFigure } => x.figure !== undefined)
-    .sort((a, b) => b.figure.share! - a.figure.share! || a.service.name.localeCompare(b.service.name));
+    .filter((x): x is { service: (typeof live)[number]; figure: PublishedFigure } => x.figure !== undefined)
+    .sort((a, b) => b.figure.share - a.figure.share || a.service.name.localeCompare(b.service.name));
   const shown = withFigure.slice(0, limit);
   const sources: FootnoteSource[] = [];
   const bars = shown.map(({ service, figure }) => {
@@ -69,7 +70,7 @@ export function usageChartData(
       source = { n: sources.length + 1, name, year: figure.year, secondary: /secondary copy/i.test(figure.source), ...(figure.url ? { url: figure.url } : {}) };
       sources.push(source);
     }
-    return { id: service.id, name: serviceName(service, locale), share: figure.share!, source: source.n };
+    return { id: service.id, name: serviceName(service, locale), share: figure.share, source: source.n };
   });
   const withoutFigureNames = live.filter((s) => !usageFor(s, population)).map((s) => serviceName(s, locale));
   return { bars, sources, withoutFigure: withoutFigureNames.length, withoutFigureNames, notShown: withFigure.length - shown.length };

@@ -62,7 +62,7 @@ export function createControlPulse(options: ControlPulseOptions) {
     stalledDuring(from: number, to: number): number | undefined {
       // A pulse whose control never answered at all measures itself, not the path: no verdict from it.
       if (!beats.some((b) => b.answered)) return undefined;
-      if (beats.some((b) => b.sentAt > from && b.sentAt <= to && b.answered && b.endedAt! <= to)) return undefined;
+      if (beats.some((b) => b.sentAt > from && b.sentAt <= to && b.answered && (b.endedAt ?? Infinity) <= to)) return undefined;
       let worst: number | undefined;
       for (const b of beats) {
         const end = b.endedAt ?? Infinity;

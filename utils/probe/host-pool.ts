@@ -44,7 +44,8 @@ export function createHostPool(options: HostPoolOptions) {
   const free = (slot: PoolSlot) => (byHost.get(slot.host) ?? 0) < perHost && !(slot.exclusiveKey && busyKeys.has(slot.exclusiveKey));
   const pump = () => {
     for (let i = 0; i < queue.length && inFlight < limit; ) {
-      const item = queue[i]!;
+      const item = queue[i];
+      if (!item) break;
       if (!free(item.slot)) {
         i++;
         continue;

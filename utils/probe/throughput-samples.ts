@@ -58,9 +58,10 @@ export function samplesOf(download: ThroughputDownload, sliceMs: number): Throug
 export function afterBurst(download: ThroughputDownload, burstBytes: number): ThroughputDownload | undefined {
   if (burstBytes <= 0) return download;
   const i = download.progress.findIndex(([, bytes]) => bytes >= burstBytes);
-  if (i < 0) return download;
-  const [t1, b1] = download.progress[i]!;
-  const [tPrev, bPrev] = i > 0 ? download.progress[i - 1]! : [0, 0];
+  const reached = download.progress[i];
+  if (!reached) return download;
+  const [t1, b1] = reached;
+  const [tPrev, bPrev] = download.progress[i - 1] ?? [0, 0];
   const t0 = b1 === bPrev ? t1 : tPrev + ((burstBytes - bPrev) / (b1 - bPrev)) * (t1 - tPrev);
   if (download.bytes <= burstBytes && download.end !== 'time-cap') return undefined;
   const tail = download.progress.slice(i).map(([t, b]): [number, number] => [Math.max(0, t - t0), b - burstBytes]);

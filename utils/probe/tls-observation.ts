@@ -66,7 +66,7 @@ export function parseDistinguishedName(dn: string): Record<string, string> {
     inKey = true;
   };
   for (let i = 0; i < dn.length; i++) {
-    const c = dn[i]!;
+    const c = dn.charAt(i);
     if (c === '\\' && i + 1 < dn.length) {
       if (inKey) key += dn[++i];
       else value += dn[++i];

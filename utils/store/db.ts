@@ -54,7 +54,12 @@ export const MIGRATIONS: ((db: Db, tx: UpgradeTx) => void)[] = [
 
 /** Apply every migration between `oldVersion` and `newVersion`, in order, in the upgrade transaction. */
 export function migrate(db: Db, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
-  for (let v = oldVersion; v < newVersion; v++) MIGRATIONS[v]!(db, tx);
+  for (let v = oldVersion; v < newVersion; v++) {
+    const step = MIGRATIONS[v];
+    // A version this code has no migration for: refuse loudly rather than open a half-built database.
+    if (!step) throw new Error(`no migration to database version ${v + 1}`);
+    step(db, tx);
+  }
 }
 
 /**

@@ -76,10 +76,12 @@ export function categoryRows(gap: GapScore, activities: readonly ActivityFigure[
 export function gapHistory(audits: AuditSummary[], population: Population) {
   return audits
     .filter((a) => a.status === 'complete')
-    .map((a) => ({ at: a.startedAt, id: a.id, overall: a.gap.find((g) => g.population === population)?.overall }))
-    .filter((p): p is { at: number; id: string; overall: NonNullable<typeof p.overall> } => p.overall?.blockedShare != null)
-    .sort((a, b) => a.at - b.at)
-    .map((p) => ({ at: p.at, id: p.id, blocked: p.overall.blockedShare!, degraded: p.overall.degradedShare ?? 0 }));
+    .flatMap((a) => {
+      const overall = a.gap.find((g) => g.population === population)?.overall;
+      const blocked = overall?.blockedShare;
+      return overall && blocked !== null && blocked !== undefined ? [{ at: a.startedAt, id: a.id, blocked, degraded: overall.degradedShare ?? 0 }] : [];
+    })
+    .sort((a, b) => a.at - b.at);
 }
 
 const HALF_DAY_S = 43_200;

@@ -97,7 +97,11 @@ export const UPLOAD_MIGRATIONS: ((db: UploadDb) => void)[] = [
 export function openUploadDb(name = UPLOAD_DB_NAME, version = UPLOAD_DB_VERSION): Promise<UploadDb> {
   return openDB<UploadDB>(name, version, {
     upgrade(db, oldVersion, newVersion) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) UPLOAD_MIGRATIONS[v]!(db);
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const step = UPLOAD_MIGRATIONS[v];
+        if (!step) throw new Error(`no migration to upload database version ${v + 1}`);
+        step(db);
+      }
     },
   }).then((db) => {
     // An extension update wants to upgrade: let it, this connection is obsolete.

@@ -20,49 +20,60 @@ export function addressClass(ip: string): AddressClass {
   if (v6.every((w) => w === 0)) return 'unspecified';
   if (v6.slice(0, 7).every((w) => w === 0) && v6[7] === 1) return 'loopback';
   // IPv4-mapped (::ffff:a.b.c.d): judge the IPv4 address inside.
-  if (v6.slice(0, 5).every((w) => w === 0) && v6[5] === 0xffff) {
-    return classV4([v6[6]! >> 8, v6[6]! & 0xff, v6[7]! >> 8, v6[7]! & 0xff]);
+  const [first, , , , , sixth, high, low] = v6;
+  if (v6.slice(0, 5).every((w) => w === 0) && sixth === 0xffff) {
+    return classV4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
   }
-  if ((v6[0]! & 0xffc0) === 0xfe80) return 'link-local';
-  if ((v6[0]! & 0xfe00) === 0xfc00) return 'private';
+  if ((first & 0xffc0) === 0xfe80) return 'link-local';
+  if ((first & 0xfe00) === 0xfc00) return 'private';
   return 'public';
 }
 
-function classV4([a, b]: number[]): AddressClass {
+function classV4([a, b]: Words<4>): AddressClass {
   if (a === 0) return 'unspecified'; // 0.0.0.0/8 "this network": what sinkholes answer
   if (a === 127) return 'loopback';
   if (a === 169 && b === 254) return 'link-local';
-  if (a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168)) return 'private';
-  if (a === 100 && b! >= 64 && b! <= 127) return 'cgnat';
+  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'private';
+  if (a === 100 && b >= 64 && b <= 127) return 'cgnat';
   return 'public';
 }
 
-function parseV4(text: string): number[] | undefined {
+function parseV4(text: string): Words<4> | undefined {
   const parts = text.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
-  return parts.map(Number);
+  if (!parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+  return wordsOf(parts.map(Number), 4);
+}
+
+/** A fixed number of address words (IPv4 octets, IPv6 16-bit words). */
+type Words<N extends 4 | 8> = N extends 4 ? [number, number, number, number] : [number, number, number, number, number, number, number, number];
+
+/** `words` as a `Words<n>`, or undefined when there are not exactly `n`. */
+function wordsOf<N extends 4 | 8>(words: number[], n: N): Words<N> | undefined {
+  return words.length === n ? (words as Words<N>) : undefined;
 }
 
 /** Eight 16-bit words, or undefined. Accepts `::` compression and a dotted IPv4 tail. */
-function parseV6(text: string): number[] | undefined {
+function parseV6(text: string): Words<8> | undefined {
   if (!text.includes(':')) return undefined;
-  let body = text.split('%')[0]!;
+  let body = text.replace(/%[\s\S]*$/, ''); // the zone index (`fe80::1%eth0`) names no address
   const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(body)?.[1];
   if (tail) {
     const v4 = parseV4(tail);
     if (!v4) return undefined;
-    body = `${body.slice(0, -tail.length)}${((v4[0]! << 8) | v4[1]!).toString(16)}:${((v4[2]! << 8) | v4[3]!).toString(16)}`;
+    const [a, b, c, d] = v4;
+    body = `${body.slice(0, -tail.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  const halves = body.split('::');
-  if (halves.length > 2) return undefined;
+  const [before = '', after, ...more] = body.split('::');
+  if (more.length) return undefined;
+  const halves = after === undefined ? 1 : 2;
   const words = (s: string) => (s === '' ? [] : s.split(':'));
-  const head = words(halves[0]!);
-  const rest = halves.length === 2 ? words(halves[1]!) : [];
+  const head = words(before);
+  const rest = after === undefined ? [] : words(after);
   const missing = 8 - head.length - rest.length;
-  if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
-  const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...rest];
-  if (all.length !== 8 || !all.every((w) => /^[0-9a-f]{1,4}$/.test(w))) return undefined;
-  return all.map((w) => parseInt(w, 16));
+  if ((halves === 1 && missing !== 0) || missing < 0) return undefined;
+  const all = [...head, ...Array(halves === 2 ? missing : 0).fill('0'), ...rest];
+  if (!all.every((w) => /^[0-9a-f]{1,4}$/.test(w))) return undefined;
+  return wordsOf(all.map((w) => parseInt(w, 16)), 8);
 }
 
 /**

@@ -25,14 +25,14 @@ export function classifyControl(observations: readonly FetchObservation[]): Cont
   if (outcomes.some((c) => c.outcome.kind === 'open')) {
     // Where the defined answers came from: the network's own path (a proxy; the lab), decided now,
     // while the answers are whole (bodies are dropped from the store later).
-    const path = [...new Set(list.filter((o) => judgeCheck(o).kind === 'open' && o.ip).map((o) => o.ip as string))];
+    const path = [...new Set(list.flatMap((o) => (judgeCheck(o).kind === 'open' && o.ip ? [o.ip] : [])))];
     return { ok: true, observations: list, ...(path.length ? { pathAddresses: path } : {}) };
   }
-  const signIn = outcomes.filter((c) => c.outcome.kind === 'sign-in');
-  if (signIn.length > 0) {
-    const first = signIn.map((c) => c.outcome).find((o) => o.kind === 'sign-in' && o.portalHost) ?? signIn[0]!.outcome;
-    const { portalHost, proxy } = first as Extract<CheckOutcome, { kind: 'sign-in' }>;
-    const why = signIn.map((c) => `${c.host} (${(c.outcome as { why: string }).why})`).join(', ');
+  const signIn = outcomes.flatMap(({ host, outcome }) => (outcome.kind === 'sign-in' ? [{ host, outcome }] : []));
+  const [firstSignIn] = signIn;
+  if (firstSignIn) {
+    const { portalHost, proxy } = signIn.find((c) => c.outcome.portalHost)?.outcome ?? firstSignIn.outcome;
+    const why = signIn.map((c) => `${c.host} (${c.outcome.why})`).join(', ');
     return {
       ok: false,
       observations: list,
@@ -40,7 +40,8 @@ export function classifyControl(observations: readonly FetchObservation[]): Cont
       reason: `Sign-in required: the control hosts were answered by someone else: ${why}.`,
     };
   }
-  const failures = outcomes.map((c) => `${c.host} (${(c.outcome as { why: string }).why})`);
+  // No check was open here: every outcome says why.
+  const failures = outcomes.map((c) => `${c.host} (${c.outcome.kind === 'open' ? 'open' : c.outcome.why})`);
   return { ok: false, observations: list, reason: `No control host answered: ${failures.join(', ')}.` };
 }
 

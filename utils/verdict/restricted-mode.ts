@@ -58,14 +58,15 @@ function fromYouTubePage(obs: FetchObservation): Restriction | undefined {
   const finalHost = hostOf(obs.finalUrl ?? obs.url);
   if (!finalHost || !YOUTUBE_HOSTS.has(finalHost) || !obs.bodySnippet) return undefined;
   const text = obs.bodySnippet.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
-  const level = LEVEL.exec(text)?.[1]?.toLowerCase() as Restriction['level'];
+  const levelSeen = LEVEL.exec(text);
+  const level = levelSeen?.[1]?.toLowerCase() as Restriction['level'];
   const dns = VIA_DNS.exec(text);
   const header = VIA_HEADER.exec(text);
   const network = BY_NETWORK.exec(text);
   const hit = dns ?? header ?? network;
   if (!hit) return undefined;
   const via = dns ? 'dns' : header ? 'header' : 'page';
-  return { service: 'youtube', ...(level ? { level } : {}), via, seen: `YouTube's page says "${hit[0]}"${level ? ` ("${LEVEL.exec(text)![0]}")` : ''}` };
+  return { service: 'youtube', ...(level ? { level } : {}), via, seen: `YouTube's page says "${hit[0]}"${level && levelSeen ? ` ("${levelSeen[0]}")` : ''}` };
 }
 
 /**
