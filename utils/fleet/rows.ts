@@ -110,15 +110,15 @@ export function createRowMaker(): (report: FleetReport, receivedAt: Date) => Rep
     const withFigures = new Set<Population>();
     const catalog_version = r.catalog.version;
     const verdicts: VerdictRow[] = new Array<VerdictRow>(r.services.length);
-    for (let i = 0; i < r.services.length; i++) {
-      const s = r.services[i]!;
+    let i = 0;
+    for (const s of r.services) {
       const fr = shareOf(s, 'FR');
       const us = shareOf(s, 'US');
       const world = shareOf(s, 'WORLD');
       if (fr !== null) withFigures.add('FR');
       if (us !== null) withFigures.add('US');
       if (world !== null) withFigures.add('WORLD');
-      verdicts[i] = {
+      verdicts[i++] = {
         report_id: r.id, day, site, catalog_version, complete, service_id: s.id, service_name: s.name, category: s.category,
         verdict: s.verdict, mechanism: s.mechanism ?? '', share_fr: fr, share_us: us, share_world: world,
       };
