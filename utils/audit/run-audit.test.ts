@@ -163,6 +163,26 @@ describe('audit runner', () => {
     ]);
   });
 
+  it('a service whose every probe was stored before the stop, but not its verdict, is classified on resume', async () => {
+    const db = await openAccessGapDb(`verdict-lost-${Math.random()}`);
+    const store = auditStore(db);
+    const first = createAuditService({ store, probes: fakeProbes() });
+    const { auditId } = await first.start({ catalog, catalogHash: 'h', trigger: 'user' });
+    await first.wait(auditId);
+    // The worker stopped between storing c's last observation and its verdict.
+    expect(await store.verdicts(auditId)).toHaveLength(3);
+    await db.delete('verdicts', [auditId, 'c']);
+    const audit = await store.getAudit(auditId);
+    if (!audit) throw new Error('the audit was not stored');
+    await store.putAudit({ ...audit, status: 'running' });
+    const calls: string[] = [];
+    const second = createAuditService({ store, probes: fakeProbes({}, calls) });
+    await second.resumeRunning();
+    expect((await second.wait(auditId))?.status).toBe('complete');
+    expect(calls.filter((c) => c.includes('c.test'))).toEqual([]);
+    expect((await store.verdicts(auditId)).map((v) => v.serviceId).sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('joins the running audit instead of starting a second one', async () => {
     const store = await freshStore();
     const service = createAuditService({ store, probes: fakeProbes() });

@@ -94,6 +94,10 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
     deps.onProgress?.(auditId);
   };
 
+  // A worker stopped between a service's last observation and its verdict left nothing to probe
+  // for it, so no result would ever land to classify it: classify what is complete first.
+  for (const s of probedServices(catalog)) await classifyIfComplete(s.id);
+
   const pageTargets = probedServices(catalog)
     .filter((s) => s.channels.page && !seen.has(probeKey({ serviceId: s.id, channel: 'page', kind: 'navigation' })))
     .map((s) => ({ serviceId: s.id, url: s.channels.page as string }));
