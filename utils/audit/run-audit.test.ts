@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/types';
 import type { Observation } from '../probe/types';
 import { openAccessGapDb } from '../store/db';
-import { auditStore } from '../store/audits';
+import { auditStore, type AuditStore } from '../store/audits';
 import { createAuditService } from './audit-service';
 import type { ProbeFns } from '../probe/probe-fns';
 import { openControlObs } from '../../tests/fixtures/observations';
@@ -46,6 +46,18 @@ function fakeProbes(failing: Record<string, string> = {}, calls: string[] = []):
 
 async function freshStore() {
   return auditStore(await openAccessGapDb(`test-${Math.random()}`));
+}
+
+/** Marks a stopped audit running again, resumes it in a new worker and waits; returns that worker's probe calls. */
+async function resumeInNewWorker(store: AuditStore, auditId: string): Promise<string[]> {
+  const audit = await store.getAudit(auditId);
+  if (!audit) throw new Error('the audit was not stored');
+  await store.putAudit({ ...audit, status: 'running' });
+  const calls: string[] = [];
+  const second = createAuditService({ store, probes: fakeProbes({}, calls) });
+  await second.resumeRunning();
+  expect((await second.wait(auditId))?.status).toBe('complete');
+  return calls;
 }
 
 describe('audit runner', () => {
@@ -148,13 +160,7 @@ describe('audit runner', () => {
       ["c:realtime:websocket", {"serviceId":"c","channel":"realtime","kind":"websocket","url":"wss://c.test/ws","startedAt":1,"redirects":[],"timeoutMs":1000,"ws":{"opened":false,"closeCode":1006},"timings":{"totalMs":2}}]
     ]`) as [string, unknown][];
     for (const [probeKey, observation] of earlier) await db.put('observations', JSON.parse(JSON.stringify({ auditId, probeKey, observation })));
-    const audit = await store.getAudit(auditId);
-    if (!audit) throw new Error('the audit was not stored');
-    await store.putAudit({ ...audit, status: 'running' });
-    const calls: string[] = [];
-    const second = createAuditService({ store, probes: fakeProbes({}, calls) });
-    await second.resumeRunning();
-    expect((await second.wait(auditId))?.status).toBe('complete');
+    const calls = await resumeInNewWorker(store, auditId);
     expect(calls.filter((c) => c.includes('c.test'))).toEqual(['fetch https://c.test/']);
     const c = (await store.verdicts(auditId)).find((v) => v.serviceId === 'c');
     expect(c?.channels.map((ch) => [ch.channel, ch.verdict, ch.mechanism])).toEqual([
@@ -172,13 +178,7 @@ describe('audit runner', () => {
     // The worker stopped between storing c's last observation and its verdict.
     expect(await store.verdicts(auditId)).toHaveLength(3);
     await db.delete('verdicts', [auditId, 'c']);
-    const audit = await store.getAudit(auditId);
-    if (!audit) throw new Error('the audit was not stored');
-    await store.putAudit({ ...audit, status: 'running' });
-    const calls: string[] = [];
-    const second = createAuditService({ store, probes: fakeProbes({}, calls) });
-    await second.resumeRunning();
-    expect((await second.wait(auditId))?.status).toBe('complete');
+    const calls = await resumeInNewWorker(store, auditId);
     expect(calls.filter((c) => c.includes('c.test'))).toEqual([]);
     expect((await store.verdicts(auditId)).map((v) => v.serviceId).sort()).toEqual(['a', 'b', 'c']);
   });
