@@ -24,6 +24,10 @@ export function addVethNamespace(v: VethNamespace): (...args: string[]) => strin
   sh('ip', ['netns', 'add', v.ns]);
   sh('ip', ['link', 'add', v.hostIf, 'type', 'veth', 'peer', 'name', v.nsIf]);
   sh('ip', ['link', 'set', v.nsIf, 'netns', v.ns]);
+  // No IPv6 link-local address on our side: its duplicate-address check ends a second or two
+  // after the link comes up, and that address change reaches a running Chromium as a network
+  // change, failing its requests in flight with ERR_NETWORK_CHANGED (an audit read inconclusive).
+  sh('ip', ['link', 'set', v.hostIf, 'addrgenmode', 'none']);
   sh('ip', ['addr', 'add', v.hostAddress, 'dev', v.hostIf]);
   sh('ip', ['link', 'set', v.hostIf, 'up']);
   for (const address of v.nsAddresses) inNs('ip', 'addr', 'add', address, 'dev', v.nsIf);

@@ -12,8 +12,9 @@ const COUNT = 300;
 async function auditSynthetic(silentEvery?: number) {
   const { catalog, scenario } = syntheticBenchmark(COUNT, 'ok', silentEvery ? { silentEvery } : {});
   const lab = await startLab({ catalog, controlUrls: CONTROL_URLS, scenario });
-  // The audit starts at 0: a first answer that already reads three quarters is a jump too.
-  const seen: number[] = [0];
+  // Every answer the page got, from the moment it asked for the audit (progress 0).
+  const answers: { at: number; progress: number }[] = [];
+  let startedAt = 0;
   try {
     const { report } = await runHeadlessAudit({
       catalog,
@@ -21,33 +22,37 @@ async function auditSynthetic(silentEvery?: number) {
       browserArgs: lab.chromiumArgs,
       executablePath: lab.executablePath,
       deadlineMs: 10 * 60_000,
-      onProgress: (state: AuditState) => {
-        if (seen.at(-1) !== state.progress) seen.push(state.progress);
+      beforeAudit: async () => {
+        startedAt = performance.now();
+        answers.push({ at: 0, progress: 0 });
       },
+      onProgress: (state: AuditState) => answers.push({ at: performance.now() - startedAt, progress: state.progress }),
     });
     const expected = new Map(Object.entries(scenario.services).map(([id, s]) => [id, s.expect]));
     const wrong = report.services
       .filter((s) => s.verdict !== expected.get(s.id)?.verdict || (s.verdict === 'blocked' && s.mechanism !== expected.get(s.id)?.mechanism))
       .map((s) => `${s.id}: ${s.verdict}${s.mechanism ? `/${s.mechanism}` : ''}`);
-    return { report, wrong, progress: seen };
+    return { report, wrong, answers };
   } finally {
     await lab.stop();
   }
 }
 
 describe(`an audit of ${COUNT} services`, () => {
-  it('all reachable: 0 wrong verdicts, and the progress moves in small steps', { timeout: 600_000 }, async () => {
-    const { report, wrong, progress } = await auditSynthetic();
-    console.log(`scale ${COUNT} reachable: progress ${progress.map((p) => p.toFixed(0)).join(' ')}`);
+  it('all reachable: 0 wrong verdicts, and the progress moves all along, never frozen', { timeout: 600_000 }, async () => {
+    const { report, wrong, answers } = await auditSynthetic();
+    const progress = answers.map((a) => a.progress).filter((p, i, all) => i === 0 || p !== all[i - 1]);
+    const gaps = answers.slice(1).map((a, i) => a.at - answers[i]!.at);
+    console.log(`scale ${COUNT} reachable: progress ${progress.map((p) => p.toFixed(0)).join(' ')}; longest wait for an answer ${Math.max(...gaps).toFixed(0)} ms`);
     expect(report.services).toHaveLength(COUNT);
     expect(wrong).toEqual([]);
-    // Issue 20 point 3: never 0 → 75 % → 100 %. The page polls every 100 ms here (the popup 300 ms):
-    // the progress never goes back, no step between two answers covers a third of the audit, and
-    // it passes through many values (at load 12–15 two answers were at most 83 services apart,
-    // when the service worker answered late while the first few hundred probes landed).
-    const steps = progress.slice(1).map((p, i) => p - progress[i]!);
-    expect(Math.min(...steps)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...steps)).toBeLessThan(COUNT / 3);
+    // Issue 20 point 3: never 0 → 75 % → 100 %, which was a page left without an answer while the
+    // audit ran (the first engine answered one poll, at 30 s). The page polls every 100 ms here
+    // (the popup 300 ms): it is never left 6 s without an answer (2.4 s at most measured, quiet machine), the progress never goes
+    // back, and it passes through many values. A large step within a short wait is the truth: on a
+    // quiet machine the fetches of half the services end within the first second.
+    expect(Math.max(...gaps)).toBeLessThan(6000);
+    expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);
     expect(new Set(progress.filter((p) => p > 0 && p < COUNT)).size).toBeGreaterThanOrEqual(10);
     expect(progress.at(-1)).toBe(COUNT);
   });
