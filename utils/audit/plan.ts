@@ -69,21 +69,17 @@ export const throughputControlTask = () => ({ serviceId: CONTROLS.throughput.ser
  * whole plan made a 2,000-service audit quadratic.
  */
 export function requiredKeysByService(catalog: Catalog, caps: ProbeCapabilities = { throughput: false, calls: false }): Map<string, string[]> {
-  const keys = new Map<string, string[]>(probedServices(catalog).map((s) => [s.id, []]));
+  const services = probedServices(catalog);
+  const keys = new Map<string, string[]>(services.map((s) => [s.id, []]));
   for (const task of planProbes(catalog)) keys.get(task.serviceId)?.push(task.key);
   const measured = caps.throughput ? new Set(throughputServices(catalog).map((t) => t.serviceId)) : new Set<string>();
-  for (const service of probedServices(catalog)) {
+  for (const service of services) {
     const list = keys.get(service.id) ?? [];
     if (service.channels.page) list.push(probeKey({ serviceId: service.id, channel: 'page', kind: 'navigation' }));
     if (measured.has(service.id)) list.push(probeKey({ serviceId: service.id, channel: 'media', kind: 'throughput' }), THROUGHPUT_CONTROL_KEY);
     if (caps.calls && service.channels.call) list.push(probeKey({ serviceId: service.id, channel: 'realtime', kind: 'webrtc' }));
   }
   return keys;
-}
-
-/** The keys that must be stored before a service can be classified. */
-export function requiredKeys(catalog: Catalog, serviceId: string, caps: ProbeCapabilities = { throughput: false, calls: false }): string[] {
-  return requiredKeysByService(catalog, caps).get(serviceId) ?? [];
 }
 
 /** The https URL of a WebSocket endpoint's host, probed when the socket fails to say why. */
