@@ -76,12 +76,24 @@ function countPlanned(catalog: Parameters<typeof probedServices>[0], verdicts: r
   return new Set(verdicts.filter((v) => planned.has(v.serviceId)).map((v) => v.serviceId)).size;
 }
 
+/**
+ * The required checks of the audit being followed. A running audit's catalog and capabilities
+ * never change, and pages ask for its state every 100–300 ms: plan it once, not at every poll.
+ */
+let planned: { key: string; keys: Map<string, string[]> } | undefined;
+function requiredKeysOf(audit: AuditRecord): Map<string, string[]> {
+  // Capabilities are stored with the control, so a first poll may come before them.
+  const key = `${audit.id} ${audit.capabilities?.throughput ?? '-'} ${audit.capabilities?.calls ?? '-'}`;
+  if (planned?.key !== key) planned = { key, keys: requiredKeysByService(audit.catalog, audit.capabilities) };
+  return planned.keys;
+}
+
 /** Σ over planned services: 1 when classified, else the share of its required checks stored. */
 async function checkedShare(store: AuditStore, audit: AuditRecord, verdicts: readonly { serviceId: string }[]): Promise<number> {
   const classified = new Set(verdicts.map((v) => v.serviceId));
   const stored = new Set(await store.observationKeys(audit.id));
   let progress = 0;
-  for (const [serviceId, keys] of requiredKeysByService(audit.catalog, audit.capabilities)) {
+  for (const [serviceId, keys] of requiredKeysOf(audit)) {
     if (classified.has(serviceId)) progress += 1;
     else if (keys.length > 0) progress += keys.filter((k) => stored.has(k)).length / keys.length;
   }
