@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { createServer as createTcpServer } from 'node:net';
 import type { LabCert } from './certs';
 import type { HandlerContext } from './http-handler';
-import { httpListener, httpsListener, listen, type Listener } from './servers';
+import { httpListener, httpsListener, listen, treatRawConnection, type Listener } from './servers';
 
 /**
  * Firefox cannot map a name to a port (`network.dns.localDomains` maps to 127.0.0.1 only), so the
@@ -44,11 +44,7 @@ export function rawServers(kind: FirefoxRawKind, ctx: HandlerContext) {
   const make = (address: string, port: number) => {
     const server = createTcpServer((socket) => {
       ctx.record({ time: Date.now(), server: kind, method: 'TCP', host: address, path: '', headers: {} });
-      if (kind === 'tcp-reset') socket.resetAndDestroy(); // RST, not FIN
-      if (kind === 'tls-plain') {
-        socket.once('data', () => socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 9\r\nconnection: close\r\n\r\nForbidden'));
-      }
-      // silent: accept and say nothing; the probe's own timer must end it.
+      treatRawConnection(kind, socket);
     });
     return listen(server, port, address);
   };

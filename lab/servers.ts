@@ -74,14 +74,27 @@ export function rawListener(kind: RawKind, host: string, ctx: HandlerContext, wr
   }
   const server = createTcpServer((socket) => {
     note();
-    if (kind === 'tcp-reset') socket.resetAndDestroy(); // RST, not FIN: Chromium reports ERR_CONNECTION_RESET
-    if (kind === 'tls-plain') {
-      // An HTTP answer where a TLS ServerHello is expected (a filter that cannot speak TLS).
-      socket.once('data', () => socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 9\r\nconnection: close\r\n\r\nForbidden'));
-    }
-    // silent: keep the socket open and say nothing; the probe's own timer must end it.
+    treatRawConnection(kind, socket);
   });
   return listen(server, 0, '127.0.0.1');
+}
+
+/**
+ * What a treatment below HTTP does with an accepted connection (the Chromium and Firefox labs alike).
+ *
+ * `tcp-reset` answers the client's first bytes (its TLS ClientHello, or its HTTP request) with RST,
+ * as an in-path filter does once it has read the name it blocks (docs/verdicts-on-real-networks.md,
+ * "A reset, as Firefox reports it"). A reset sent on accept instead raced the client's first write:
+ * when it arrived before the ClientHello, Firefox's TLS layer met a dead socket (PR_NOT_CONNECTED_ERROR)
+ * and reported the generic NS_ERROR_FAILURE rather than NS_ERROR_NET_RESET.
+ */
+export function treatRawConnection(kind: Exclude<RawKind, 'tls-wrong-cert'>, socket: Socket): void {
+  if (kind === 'tcp-reset') socket.once('data', () => socket.resetAndDestroy()); // RST, not FIN: ERR_CONNECTION_RESET / NS_ERROR_NET_RESET
+  if (kind === 'tls-plain') {
+    // An HTTP answer where a TLS ServerHello is expected (a filter that cannot speak TLS).
+    socket.once('data', () => socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 9\r\nconnection: close\r\n\r\nForbidden'));
+  }
+  // silent: keep the socket open and say nothing; the probe's own timer must end it.
 }
 
 /** A port that is free right now (for squid, which must be told its port up front). */

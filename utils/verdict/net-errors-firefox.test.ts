@@ -6,7 +6,7 @@ describe('Firefox error vocabulary (lab observations)', () => {
   it.each([
     ['NS_ERROR_UNKNOWN_HOST', 'DNS NXDOMAIN (fetch and WebSocket)', 'dns', 'dns-nxdomain'],
     ['NS_ERROR_CONNECTION_REFUSED', 'nothing listening on 443', 'tcp', 'tcp-refused'],
-    ['NS_ERROR_NET_RESET', 'RST on accept', 'tcp', 'tcp-reset'],
+    ['NS_ERROR_NET_RESET', 'RST answering the ClientHello', 'tcp', 'tcp-reset'],
     ['NS_ERROR_PROXY_FORBIDDEN', 'squid CONNECT 403 (https and wss)', 'proxy', 'proxy-tunnel-refused'],
     ['Peer’s Certificate issuer is not recognized.', 'leaf from a CA nobody installed', 'tls', 'tls-cert-untrusted'],
     ['SSL received a record that exceeded the maximum permissible length.', 'plain HTTP answer on 443', 'tls', 'tls-protocol-error'],
@@ -19,7 +19,7 @@ describe('Firefox error vocabulary (lab observations)', () => {
 
   it.each([
     ['NS_BINDING_ABORTED', 'aborted'], // our own timer (silent server)
-    ['NS_ERROR_FAILURE', 'unknown-error'], // generic: once seen for a reset, shared by many causes
+    ['NS_ERROR_FAILURE', 'unknown-error'], // generic: a reset before the TLS layer's first write, and many other causes (docs/firefox-errors.md)
     ['NS_ERROR_NET_TIMEOUT', 'unknown-error'], // not observed in the lab: not mapped
   ])('%s ⇒ inconclusive/%s', (error, reason) => {
     expect(classifyNetError(error)).toMatchObject({ outcome: 'inconclusive', reason });

@@ -12,9 +12,10 @@ const rule = (mechanism: Mechanism, reason: string, detail: string): FirefoxRule
 
 /**
  * Firefox's error vocabulary, keyed upper-case as `classifyNetError` looks codes up. Every entry was
- * observed in the Firefox lab (Firefox 153 ESR, Debian; lab/firefox-lab.ts), never guessed:
- * Firefox reports some failures with codes shared by several causes (a reset once came back as the
- * generic `NS_ERROR_FAILURE`), and those stay `inconclusive`.
+ * observed in the Firefox lab (Firefox 153 ESR, Debian; lab/firefox-lab.ts), never guessed; where
+ * each code comes from is in docs/firefox-errors.md. Firefox reports some failures with codes shared
+ * by several causes (a reset that beats the TLS layer's first write comes back as the generic
+ * `NS_ERROR_FAILURE`), and those stay `inconclusive`.
  *
  * Firefox's `webRequest.onErrorOccurred` gives `NS_ERROR_*` names for network errors, but for
  * certificate and TLS errors it gives NSS's human message (English UI), and
@@ -25,7 +26,8 @@ export const FIREFOX_NET_ERROR_RULES: Readonly<Record<string, FirefoxRule>> = {
   NS_ERROR_UNKNOWN_HOST: rule('dns', 'dns-nxdomain', 'the host name did not resolve (NXDOMAIN or filtered DNS)'),
   // Nothing listening: the kernel answered RST to the SYN.
   NS_ERROR_CONNECTION_REFUSED: rule('tcp', 'tcp-refused', 'the TCP connection was actively refused'),
-  // Reset on accept (a firewall injecting RST); seen for fetch and WebSocket.
+  // A filter answering the ClientHello with RST; seen for fetch and WebSocket. Firefox retries a
+  // fresh connection up to 10 times first (docs/firefox-errors.md).
   NS_ERROR_NET_RESET: rule('tcp', 'tcp-reset', 'the connection was reset (a filter often injects the reset)'),
   // squid `http_access deny`: the CONNECT answered 403. As in Chromium, a proxy that cannot resolve
   // the host refuses the tunnel the same way, hence the wording.
