@@ -41,13 +41,17 @@ export function registerAuditHandlers(
       ...(data.options ? { options: data.options } : {}),
     });
     armResumeAlarm();
-    if (!started.joined) await onStarted(started.auditId);
+    // Not awaited: tracking reads the policy (seconds at a browser session's first read, see
+    // employeeAuditFilter), and the page waits for this answer to show progress.
+    if (!started.joined) void onStarted(started.auditId).catch((error: unknown) => console.error('fleet: track', error));
     return started;
   });
 
   // IT's policy may keep its scheduled audits from the employee: read as absent, on every page.
-  handle('getAuditState', async ({ auditId }) => readAuditState(await storeReady, auditId, await employeeAuditFilter()));
-  handle('getReport', async ({ auditId }) => reportOf(await storeReady, auditId, { accept: await employeeAuditFilter() }));
+  // Only a scheduled audit (or "the latest") needs the policy to be read (see employeeAuditFilter).
+  const visibility = async (auditId?: string) => employeeAuditFilter(auditId ? await (await storeReady).getAudit(auditId) : undefined);
+  handle('getAuditState', async ({ auditId }) => readAuditState(await storeReady, auditId, await visibility(auditId)));
+  handle('getReport', async ({ auditId }) => reportOf(await storeReady, auditId, { accept: await visibility(auditId) }));
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== RESUME_ALARM) return;

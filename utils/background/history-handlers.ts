@@ -8,8 +8,8 @@ import { employeeAuditFilter } from '../managed/audit-visibility';
 export function registerHistoryHandlers(storeReady: Promise<AuditStore>): void {
   /** The audit, when the policy lets the employee see it (IT's scheduled audits may be IT's only). */
   const visibleAudit = async (auditId: string) => {
-    const [audit, accept] = await Promise.all([(await storeReady).getAudit(auditId), employeeAuditFilter()]);
-    return audit && accept(audit) ? audit : undefined;
+    const audit = await (await storeReady).getAudit(auditId);
+    return audit && (await employeeAuditFilter(audit))(audit) ? audit : undefined;
   };
   handle('listAudits', async () => {
     const store = await storeReady;

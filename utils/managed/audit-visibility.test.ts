@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { employeeMaySee } from './audit-visibility';
+import { describe, expect, it, vi } from 'vitest';
+import { employeeAuditFilter, employeeMaySee } from './audit-visibility';
 import { parseManagedConfig } from './schema';
+
+const policyReads = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./read', () => ({
+  currentManagedConfig: async () => {
+    policyReads.count++;
+    return parseManagedConfig({ employeeCanSeeAudits: false });
+  },
+}));
 
 describe('employeeMaySee: the policy employeeCanSeeAudits', () => {
   const triggers = ['user', 'cli', 'schedule'] as const;
@@ -13,5 +21,20 @@ describe('employeeMaySee: the policy employeeCanSeeAudits', () => {
     expect(seen({ employeeCanSeeAudits: true })).toEqual(triggers);
     expect(seen({})).toEqual(triggers);
     expect(seen({ employeeCanSeeAudits: 'no' })).toEqual(triggers);
+  });
+});
+
+describe('employeeAuditFilter: the policy read only when it can matter', () => {
+  it('answers for an audit the employee started without reading the policy, and hides scheduled audits then', async () => {
+    policyReads.count = 0;
+    const accept = await employeeAuditFilter({ trigger: 'cli' });
+    expect(policyReads.count).toBe(0);
+    expect([accept({ trigger: 'cli' }), accept({ trigger: 'user' }), accept({ trigger: 'schedule' })]).toEqual([true, true, false]);
+  });
+  it('reads the policy for a scheduled audit, or for "any audit"', async () => {
+    policyReads.count = 0;
+    expect((await employeeAuditFilter({ trigger: 'schedule' }))({ trigger: 'schedule' })).toBe(false);
+    expect((await employeeAuditFilter())({ trigger: 'user' })).toBe(true);
+    expect(policyReads.count).toBe(2);
   });
 });

@@ -77,13 +77,18 @@ async function setup(policy: Record<string, unknown>) {
     now: () => 1000,
     random: () => 0.5,
   });
-  const complete = async (id: string) => {
+  /** The audit ends; like the real service, it is then no longer in flight. */
+  const end = (id: string) => {
     audits.set(id, { ...audits.get(id)!, status: 'complete' });
     finish.get(id)!();
+    waits.delete(id);
+  };
+  const complete = async (id: string) => {
+    end(id);
     // The upload is chained on wait(): give it time, generously on a busy machine.
     for (let i = 0; i < 200 && !posted.includes(id); i++) await new Promise((r) => setTimeout(r, 10));
   };
-  return { scheduler, alarms, posted, queue, complete, service };
+  return { scheduler, alarms, posted, queue, complete, end, service };
 }
 
 describe('scheduler', () => {
@@ -139,6 +144,13 @@ describe('scheduler', () => {
     await managed.scheduler.track(auditId);
     await managed.complete(auditId);
     expect(managed.posted).toEqual([auditId]);
+
+    // Tracking is not awaited by the start: an audit may have ended before it runs.
+    const quick = await setup(policy);
+    const ended = await quick.service.start({ trigger: 'user' } as never);
+    quick.end(ended.auditId);
+    await quick.scheduler.track(ended.auditId);
+    expect(quick.posted).toEqual([ended.auditId]);
 
     const unmanaged = await setup({});
     const started = await unmanaged.service.start({ trigger: 'user' } as never);

@@ -123,7 +123,11 @@ export function createScheduler(deps: SchedulerDeps) {
     async track(auditId: string): Promise<void> {
       if (!(await deps.readConfig()).uploadUrl) return;
       await deps.queue.addPending(auditId, now());
-      void deps.service.wait(auditId)?.then(uploadFinished);
+      // Tracking is not awaited by the start (it reads the policy, slow at a session's first
+      // read): an audit that ended meanwhile is no longer in flight, and is uploaded now.
+      const running = deps.service.wait(auditId);
+      if (running) void running.then(uploadFinished);
+      else await uploadFinished();
     },
     /** Align the alarm with the policy and the employee's choice (worker start, policy change, user change). */
     async reconcile(): Promise<EffectiveSchedule> {
