@@ -66,5 +66,22 @@ describe('collector', { timeout: 30_000 }, () => {
     const bad = await fetch(`${collector.url}/api/aggregate?from=yesterday`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: 'from must be a day (YYYY-MM-DD)' });
+    const impossible = await fetch(`${collector.url}/api/aggregate?to=2026-02-31`);
+    expect(impossible.status).toBe(400);
+    expect(await impossible.json()).toEqual({ error: 'to: no such day: 2026-02-31 (February 2026 has 28 days)' });
+  });
+
+  it('refuses a report started or finished on a day the calendar does not have, naming the field, storing nothing', async () => {
+    const [a, b] = generateReports(2);
+    const started = await post(JSON.stringify({ ...a, startedAt: '2026-02-31T10:00:00Z' }));
+    expect(started.status).toBe(400);
+    expect(await started.json()).toEqual({ error: 'startedAt: no such day: 2026-02-31 (February 2026 has 28 days)' });
+    const finished = await post(JSON.stringify({ ...b, finishedAt: '2027-02-29T10:00:09+01:00' }));
+    expect(finished.status).toBe(400);
+    expect(await finished.json()).toEqual({ error: 'finishedAt: no such day: 2027-02-29 (February 2027 has 28 days)' });
+    expect(collector.stats).toMatchObject({ stored: 0, rejected: 2 });
+    expect(await collector.store.count()).toBe(0);
+    // The same report on a leap day that exists is stored.
+    expect((await post(JSON.stringify({ ...a, startedAt: '2028-02-29T10:00:00Z' }))).status).toBe(201);
   });
 });

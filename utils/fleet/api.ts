@@ -1,5 +1,6 @@
 import { POPULATIONS, type Population } from '../catalog/types';
 import type { FleetAggregate } from './aggregate';
+import { impossibleDay } from './instant';
 
 /**
  * The collector's read API, as the fleet page calls it (contract in
@@ -56,6 +57,9 @@ export function filterFromQuery(q: URLSearchParams): { ok: true; filter: FleetFi
     const day = q.get(key);
     if (day === null || day === '') continue;
     if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return { ok: false, reason: `${key} must be a day (YYYY-MM-DD)` };
+    // Date.parse rolls 2026-02-31 over to March 3rd: a period would silently end elsewhere.
+    const impossible = impossibleDay(day);
+    if (impossible) return { ok: false, reason: `${key}: ${impossible}` };
     filter[key] = day;
   }
   const catalog = q.get('catalog');

@@ -24,6 +24,13 @@ describe('ingestText', () => {
     expect(load.rejected.map((r) => r.source)).toEqual(['day.ndjson:2', 'day.ndjson:3']);
   });
 
+  it('names the field of a report dated on a day the calendar does not have, and loads the others', () => {
+    const load = emptyLoad();
+    ingestText(load, 'march.ndjson', `${j(a)}\n${j({ ...b, startedAt: '2026-02-30T09:00:00Z' })}\n${j(c)}`);
+    expect(load.reports.size).toBe(2);
+    expect(load.rejected).toEqual([{ source: 'march.ndjson:2', reason: 'startedAt: no such day: 2026-02-30 (February 2026 has 28 days)' }]);
+  });
+
   it('sniffs NDJSON from content, not only from the name', () => {
     expect(isNdjson('export.txt', `${j(a)}\n${j(b)}\n`)).toBe(true);
     expect(isNdjson('one.json', JSON.stringify(a, null, 2))).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcDay, utcInstant } from './instant';
+import { impossibleDay, utcDay, utcInstant } from './instant';
 
 describe('utcInstant', () => {
   it.each([
@@ -23,5 +23,27 @@ describe('utcInstant', () => {
 
   it('refuses what is not a report timestamp', () => {
     expect(() => utcInstant('yesterday')).toThrow(/not an ISO timestamp/);
+  });
+
+  it('refuses a day the calendar does not have instead of rolling it over', () => {
+    expect(() => utcInstant('2026-02-31T10:00:00Z')).toThrow('no such day: 2026-02-31 (February 2026 has 28 days)');
+    expect(() => utcDay('2026-04-31T10:00:00+02:00')).toThrow(/April 2026 has 30 days/);
+  });
+});
+
+describe('impossibleDay', () => {
+  it.each([
+    ['2026-02-29T00:00:00Z', 'no such day: 2026-02-29 (February 2026 has 28 days)'],
+    ['2100-02-29T00:00:00Z', 'no such day: 2100-02-29 (February 2100 has 28 days)'],
+    ['2026-06-31T12:00:00Z', 'no such day: 2026-06-31 (June 2026 has 30 days)'],
+    ['2026-11-31 08:00:00 +01', 'no such day: 2026-11-31 (November 2026 has 30 days)'],
+    ['2026-01-00T00:00:00Z', 'no such day: 2026-01-00 (January 2026 has 31 days)'],
+    ['2026-13-01T00:00:00Z', 'no month 13 in 2026-13-01'],
+  ])('%s: %s', (text, reason) => {
+    expect(impossibleDay(text)).toBe(reason);
+  });
+
+  it.each(['2028-02-29T00:00:00Z', '2000-02-29T00:00:00Z', '2026-01-31T23:59:59Z', '2026-12-31T00:00:00-05:00', '2026-04-30T00:00:00Z'])('%s exists', (text) => {
+    expect(impossibleDay(text)).toBeUndefined();
   });
 });

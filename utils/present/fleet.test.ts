@@ -20,6 +20,12 @@ describe('readFleetFile', () => {
     expect(readFleetFile('bad.json', '[oops').rejected[0]?.reason).toMatch(/not valid JSON/);
     expect(mergeImports([read, readFleetFile('x', '{}')]).rejected).toHaveLength(3);
   });
+
+  it('rejects a report finished on a day that does not exist, naming the field', () => {
+    const read = readFleetFile('april.json', JSON.stringify([reports[0], { ...reports[1], finishedAt: '2026-04-31T10:00:00+02:00' }]));
+    expect(read.reports.map((r) => r.id)).toEqual([reports[0]!.id]);
+    expect(read.rejected).toEqual([{ file: 'april.json #2', reason: 'finishedAt: no such day: 2026-04-31 (April 2026 has 30 days)' }]);
+  });
 });
 
 describe('fleetSlideData', () => {
