@@ -1,11 +1,12 @@
 import type { FleetReport } from '../../utils/fleet/report-schema';
-import { createRowMaker } from '../../utils/fleet/rows';
+import { createRowMaker, type ReportRows } from '../../utils/fleet/rows';
 import type { FleetStore } from './store';
 
 export type StoreOutcome = 'stored' | 'duplicate';
 
 interface Pending {
-  report: FleetReport;
+  /** The report's rows, made as it arrives (see `add`). */
+  rows: ReportRows;
   resolve(outcome: StoreOutcome): void;
   reject(error: unknown): void;
 }
@@ -34,11 +35,17 @@ export function createBatcher(store: FleetStore, { maxBatch = 5000, maxDelayMs =
     if (busy) return;
     busy = true;
     idle = new Promise((resolve) => (settle = resolve));
+    let answer: (() => void) | undefined;
     try {
-      while (pending.length) {
+      for (;;) {
         const batch = pending.slice(0, maxBatch);
         pending = pending.slice(batch.length);
-        await write(batch);
+        const writing = batch.length ? write(batch) : undefined;
+        // The next batch's first database call is out before the last batch's uploads are
+        // answered (a hundred responses to write): the database is not left waiting for them.
+        answer?.();
+        if (!writing) break;
+        answer = await writing;
       }
     } finally {
       busy = false;
@@ -46,26 +53,33 @@ export function createBatcher(store: FleetStore, { maxBatch = 5000, maxDelayMs =
     }
   };
 
-  const write = async (batch: Pending[]) => {
+  /** Stores a batch; resolves to what answers its uploads (once committed, or with the failure). */
+  const write = async (batch: Pending[]): Promise<() => void> => {
     // One report per id in a batch: a second copy is a duplicate of the first.
     const first = new Map<string, Pending>();
-    for (const p of batch) if (!first.has(p.report.id)) first.set(p.report.id, p);
-    const copies = batch.filter((p) => first.get(p.report.id) !== p);
+    for (const p of batch) if (!first.has(p.rows.report.id)) first.set(p.rows.report.id, p);
+    const copies = batch.filter((p) => first.get(p.rows.report.id) !== p);
     try {
-      const at = now();
-      const fresh = await store.insert([...first.values()].map((p) => toRows(p.report, at)));
-      for (const p of first.values()) p.resolve(fresh.has(p.report.id) ? 'stored' : 'duplicate');
-      for (const p of copies) p.resolve('duplicate');
+      const fresh = await store.insert([...first.values()].map((p) => p.rows));
+      return () => {
+        for (const p of first.values()) p.resolve(fresh.has(p.rows.report.id) ? 'stored' : 'duplicate');
+        for (const p of copies) p.resolve('duplicate');
+      };
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      return () => {
+        for (const p of batch) p.reject(error);
+      };
     }
   };
 
   return {
     /** Resolves once the report's batch is committed; rejects when the batch could not be stored. */
     add(report: FleetReport): Promise<StoreOutcome> {
+      // Rows now, while the writer commits an earlier batch: the next batch then starts with
+      // the database's own work, instead of leaving DuckDB idle while JavaScript makes them.
+      const rows = toRows(report, now());
       return new Promise((resolve, reject) => {
-        pending.push({ report, resolve, reject });
+        pending.push({ rows, resolve, reject });
         // A busy writer takes this report with the next batch when it is done.
         if (busy) return;
         if (pending.length >= maxBatch) void drain();

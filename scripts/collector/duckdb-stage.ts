@@ -1,4 +1,4 @@
-import { DOUBLE, DuckDBDataChunk, INTEGER, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
+import { DOUBLE, DuckDBDataChunk, INTEGER, type DuckDBAppender, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
 import { GAP_COLUMNS, REPORT_COLUMNS, VERDICT_COLUMNS, type ReportRows } from '../../utils/fleet/rows';
 import { table, type ColumnKind } from './schema';
 
@@ -45,37 +45,59 @@ export function stageSetupSql(columnType: (kind: ColumnKind) => string): string[
 /** The staged batch as the stored tables' rows, by table. */
 export const BATCH_VIEW = { reports: 'batch_reports', verdicts: 'batch_verdicts', gaps: 'batch_gaps' } as const;
 
-export const CLEAR_STAGE_SQL = ['stage_reports', 'stage_services', 'stage_verdicts', 'stage_gap_keys', 'stage_gaps'].map((t) => `DELETE FROM ${t};`).join(' ');
+/** The staging tables, each with an appender of the writing connection (see `openStager`). */
+const STAGES = ['stage_reports', 'stage_services', 'stage_gap_keys', 'stage_verdicts', 'stage_gaps'] as const;
 
-/** Stage a batch (reports not stored yet): see the comment at the top. */
-export async function stageBatch(connection: DuckDBConnection, batch: readonly ReportRows[]): Promise<void> {
-  const services = new Keys();
-  const gapKeys = new Keys();
-  const verdictCount = batch.reduce((n, b) => n + b.verdicts.length, 0);
-  const gapCount = batch.reduce((n, b) => n + b.gaps.length, 0);
-  const verdicts = { r: new Int32Array(verdictCount), k: new Int32Array(verdictCount) };
-  const gaps = { r: new Int32Array(gapCount), g: new Int32Array(gapCount), blocked: new Float64Array(gapCount), degraded: new Float64Array(gapCount) };
-  let v = 0;
-  let g = 0;
-  batch.forEach((b, r) => {
-    for (const row of b.verdicts) {
-      verdicts.r[v] = r;
-      // Labels never hold control characters (utils/catalog/label-rules.ts): U+0000 separates safely.
-      verdicts.k[v++] = services.of(`${row.service_id}\u0000${row.service_name}\u0000${row.category}\u0000${row.verdict}\u0000${row.mechanism}\u0000${row.share_fr}\u0000${row.share_us}\u0000${row.share_world}`, row);
-    }
-    for (const row of b.gaps) {
-      gaps.r[g] = r;
-      gaps.g[g] = gapKeys.of(`${row.population}\u0000${row.category}`, row);
-      gaps.blocked[g] = row.blocked_share;
-      gaps.degraded[g++] = row.degraded_share;
-    }
-  });
-  await appendRows(connection, 'stage_reports', 'reports', REPORT_COLUMNS, batch.map((b) => b.report));
-  await appendRows(connection, 'stage_services', 'verdicts', SERVICE_COLUMNS, services.rows);
-  await appendRows(connection, 'stage_gap_keys', 'gaps', GAP_KEY_COLUMNS, gapKeys.rows);
-  await appendColumns(connection, 'stage_verdicts', [INTEGER, INTEGER], [verdicts.r, verdicts.k]);
-  await appendColumns(connection, 'stage_gaps', [INTEGER, INTEGER, DOUBLE, DOUBLE], [gaps.r, gaps.g, gaps.blocked, gaps.degraded]);
+export const CLEAR_STAGE_SQL = STAGES.map((t) => `DELETE FROM ${t};`).join(' ');
+
+/**
+ * Stages batches (reports not stored yet; see the comment at the top) through appenders
+ * opened once: opening five per batch cost five round trips through the event loop, each
+ * waiting behind the uploads JavaScript was validating meanwhile. `stage` is synchronous,
+ * inside the batch's open transaction. After a failed batch, `discard` drops what a
+ * half-staged batch left in the appenders' buffers.
+ */
+export async function openStager(connection: DuckDBConnection) {
+  const appenders = {} as Record<(typeof STAGES)[number], DuckDBAppender>;
+  for (const stage of STAGES) appenders[stage] = await connection.createAppender(stage, 'main', 'temp');
+  return {
+    stage(batch: readonly ReportRows[]): void {
+      const services = new Keys();
+      const gapKeys = new Keys();
+      const verdictCount = batch.reduce((n, b) => n + b.verdicts.length, 0);
+      const gapCount = batch.reduce((n, b) => n + b.gaps.length, 0);
+      const verdicts = { r: new Int32Array(verdictCount), k: new Int32Array(verdictCount) };
+      const gaps = { r: new Int32Array(gapCount), g: new Int32Array(gapCount), blocked: new Float64Array(gapCount), degraded: new Float64Array(gapCount) };
+      let v = 0;
+      let g = 0;
+      batch.forEach((b, r) => {
+        for (const row of b.verdicts) {
+          verdicts.r[v] = r;
+          // Labels never hold control characters (utils/catalog/label-rules.ts): U+0000 separates safely.
+          verdicts.k[v++] = services.of(`${row.service_id}\u0000${row.service_name}\u0000${row.category}\u0000${row.verdict}\u0000${row.mechanism}\u0000${row.share_fr}\u0000${row.share_us}\u0000${row.share_world}`, row);
+        }
+        for (const row of b.gaps) {
+          gaps.r[g] = r;
+          gaps.g[g] = gapKeys.of(`${row.population}\u0000${row.category}`, row);
+          gaps.blocked[g] = row.blocked_share;
+          gaps.degraded[g++] = row.degraded_share;
+        }
+      });
+      appendRows(appenders.stage_reports, 'reports', REPORT_COLUMNS, batch.map((b) => b.report));
+      appendRows(appenders.stage_services, 'verdicts', SERVICE_COLUMNS, services.rows);
+      appendRows(appenders.stage_gap_keys, 'gaps', GAP_KEY_COLUMNS, gapKeys.rows);
+      appendColumns(appenders.stage_verdicts, [INTEGER, INTEGER], [verdicts.r, verdicts.k]);
+      appendColumns(appenders.stage_gaps, [INTEGER, INTEGER, DOUBLE, DOUBLE], [gaps.r, gaps.g, gaps.blocked, gaps.degraded]);
+    },
+    discard(): void {
+      for (const stage of STAGES) appenders[stage].clear();
+    },
+    close(): void {
+      for (const stage of STAGES) appenders[stage].closeSync();
+    },
+  };
 }
+export type Stager = Awaited<ReturnType<typeof openStager>>;
 
 /** Distinct rows by key, numbered in order of first appearance. */
 class Keys {
@@ -93,43 +115,33 @@ class Keys {
 }
 
 /** Rows with their number first (`r`, `k` or `g`: the position in `rows`), then `columns` (text goes in as VARCHAR: DuckDB casts it to DATE and TIMESTAMP). */
-async function appendRows(connection: DuckDBConnection, stage: string, source: 'reports' | 'verdicts' | 'gaps', columns: readonly string[], rows: readonly object[]) {
+function appendRows(appender: DuckDBAppender, source: 'reports' | 'verdicts' | 'gaps', columns: readonly string[], rows: readonly object[]) {
   const kinds = columns.map((c) => table(source).columns.find((x) => x.name === c)!.kind);
-  const appender = await connection.createAppender(stage, 'main', 'temp');
-  try {
-    rows.forEach((row, n) => {
-      appender.appendInteger(n);
-      const values = row as Record<string, unknown>;
-      for (let i = 0; i < columns.length; i++) {
-        const value = values[columns[i]!];
-        const kind = kinds[i]!;
-        if (value === null || value === undefined) appender.appendNull();
-        else if (kind === 'flag' || kind === 'count') appender.appendInteger(value as number);
-        else if (kind === 'share' || kind === 'share?') appender.appendDouble(value as number);
-        else appender.appendVarchar(value as string);
-      }
-      appender.endRow();
-    });
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
+  rows.forEach((row, n) => {
+    appender.appendInteger(n);
+    const values = row as Record<string, unknown>;
+    for (let i = 0; i < columns.length; i++) {
+      const value = values[columns[i]!];
+      const kind = kinds[i]!;
+      if (value === null || value === undefined) appender.appendNull();
+      else if (kind === 'flag' || kind === 'count') appender.appendInteger(value as number);
+      else if (kind === 'share' || kind === 'share?') appender.appendDouble(value as number);
+      else appender.appendVarchar(value as string);
+    }
+    appender.endRow();
+  });
+  appender.flushSync();
 }
 
 /** Numeric columns, 2,048 rows (DuckDB's vector size) per data chunk. */
-async function appendColumns(connection: DuckDBConnection, stage: string, types: DuckDBType[], columns: (Int32Array | Float64Array)[]) {
+function appendColumns(appender: DuckDBAppender, types: DuckDBType[], columns: (Int32Array | Float64Array)[]) {
   const length = columns[0]!.length;
   if (!length) return;
-  const appender = await connection.createAppender(stage, 'main', 'temp');
-  try {
-    for (let from = 0; from < length; from += 2048) {
-      const to = Math.min(length, from + 2048);
-      const chunk = DuckDBDataChunk.create(types, to - from);
-      chunk.setColumns(columns.map((c) => Array.from(c.subarray(from, to))));
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
+  for (let from = 0; from < length; from += 2048) {
+    const to = Math.min(length, from + 2048);
+    const chunk = DuckDBDataChunk.create(types, to - from);
+    chunk.setColumns(columns.map((c) => Array.from(c.subarray(from, to))));
+    appender.appendDataChunk(chunk);
   }
+  appender.flushSync();
 }

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { ReportRows } from '../../utils/fleet/rows';
-import { BATCH_VIEW, CLEAR_STAGE_SQL, stageBatch, stageSetupSql } from './duckdb-stage';
+import { BATCH_VIEW, CLEAR_STAGE_SQL, openStager, stageSetupSql } from './duckdb-stage';
 import { compactRollupSql, ROLLUPS, rollupAddSql, rollupTableSql } from './rollups';
 import { TABLES, type ColumnKind } from './schema';
 import { serial, type Dialect, type FleetStore } from './store';
@@ -44,9 +44,14 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE, compa
   const writing = serial();
   const reading = serial();
   await setUp(writer);
+  let stager = await openStager(writer);
   const rollupRows = () => writer.runAndReadAll('SELECT count(*) FROM verdict_days').then((r) => Number(r.getRows()[0]![0]));
   // Rollup rows after the last compaction; batches add theirs until it is worth folding them.
   let compacted = await rollupRows();
+  // At most this many rows were appended since: a batch adds at most one verdict_days row per
+  // verdict row. Counting the rollup after every batch cost a query per batch; it is counted
+  // only once this bound says a compaction may be due.
+  let appendedAtMost = 0;
 
   /** After an I/O failure DuckDB may invalidate the open database: reopen it from its file (committed data only). */
   const reopenIfInvalid = async () => {
@@ -54,6 +59,7 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE, compa
       await writer.run('SELECT 1');
       return;
     } catch {
+      stager.close();
       writer.closeSync();
       reader.closeSync();
       instance.closeSync();
@@ -61,6 +67,7 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE, compa
       writer = await instance.connect();
       reader = await instance.connect();
       await setUp(writer);
+      stager = await openStager(writer);
     }
   };
 
@@ -71,13 +78,16 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE, compa
    * a failure leaves the unfolded rows, which answer the same.
    */
   const compactIfWorth = async () => {
+    if (compacted + appendedAtMost <= 2 * compacted + compactAfter) return; // cannot be due yet
     const rows = await rollupRows();
+    appendedAtMost = rows - compacted;
     if (rows <= 2 * compacted + compactAfter) return;
     await writer.run(`BEGIN TRANSACTION; ${ROLLUPS.map(compactRollupSql).join(' ')} COMMIT;`).catch(async (error: unknown) => {
       await writer.run('ROLLBACK').catch(() => {});
       throw error;
     });
     compacted = await rollupRows();
+    appendedAtMost = 0;
   };
 
   const insert = (batch: readonly ReportRows[]) =>
@@ -85,17 +95,17 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE, compa
       if (!batch.length) return new Set<string>();
       let kept: readonly ReportRows[];
       try {
-        await writer.run('BEGIN TRANSACTION');
         try {
-          // Ids are validated (letters, digits, . _ : -, so never a comma) and go in as one
-          // parameter: a literal list of 10,000 ids costs DuckDB ten times more to plan.
-          const ids = batch.map((b) => b.report.id).join(',');
-          const known = new Set((await writer.runAndReadAll(KNOWN_IDS_SQL, [ids])).getRows().map((row) => String(row[0])));
+          // Two calls per batch, each a trip through the event loop, which is busy with
+          // arriving uploads: the transaction's start with the lookup of known ids, then
+          // everything else with the commit.
+          const known = new Set((await writer.runAndReadAll(`BEGIN TRANSACTION; ${knownIdsSql(batch)}`)).getRows().map((row) => String(row[0])));
           kept = batch.filter((b) => !known.has(b.report.id));
           // Staged inside the open transaction: a rollback takes the staged rows back too.
-          await stageBatch(writer, kept);
+          stager.stage(kept);
           await writer.run(`${BATCH_SQL} ${CLEAR_STAGE_SQL} COMMIT;`);
         } catch (error) {
+          stager.discard();
           await writer.run('ROLLBACK').catch(() => {});
           throw error;
         }
@@ -104,6 +114,7 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE, compa
         throw error;
       }
       // The batch is committed: folding the rollups is housekeeping, never the batch's failure.
+      for (const b of kept) appendedAtMost += b.verdicts.length;
       await compactIfWorth().catch(() => {});
       return new Set(kept.map((b) => b.report.id));
     });
@@ -119,6 +130,7 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE, compa
     checkpoint: () => writing(async () => void (await writer.run('CHECKPOINT'))),
     close: () =>
       writing(async () => {
+        stager.close();
         writer.closeSync();
         reader.closeSync();
         instance.closeSync();
@@ -139,7 +151,13 @@ export async function openDuckdbStore(dir: string, { file = DATABASE_FILE, compa
  */
 const SETTINGS = { checkpoint_threshold: '256MB', threads: '1' };
 
-const KNOWN_IDS_SQL = `SELECT id FROM reports WHERE id IN (SELECT unnest(string_split($1, ',')))`;
+/**
+ * Which of the batch's ids are stored. Ids are validated (letters, digits, . _ : -, so
+ * never a quote or a comma) and go in as one string literal, split by DuckDB: a literal
+ * list of 10,000 ids costs DuckDB ten times more to plan.
+ */
+const knownIdsSql = (batch: readonly ReportRows[]) =>
+  `SELECT id FROM reports WHERE id IN (SELECT unnest(string_split('${batch.map((b) => b.report.id.replaceAll("'", "''")).join(',')}', ',')))`;
 /** The staged batch into the tables, and its counts into the rollups. */
 const BATCH_SQL = [
   ...TABLES.map((t) => `INSERT INTO ${t.name} SELECT * FROM ${BATCH_VIEW[t.name]};`),

@@ -62,9 +62,40 @@ export function validateReportValue(value: unknown): ValidationResult {
  * `__proto__`, `constructor`, `prototype` keys anywhere, or absurd nesting. `JSON.parse`
  * keeps `__proto__` as a harmless own key, but an honest report never has one and any
  * later merge of it would pollute `Object.prototype`. Iterative: no stack overflow.
+ * Every posted report is walked, so the walk allocates nothing but its two stacks;
+ * only a refusal walks again to spell out where (`refusalPath`).
  */
 function forbiddenShape(root: object): string | undefined {
-  // Each entry remembers its parent and key; a path is spelled out only for a refusal.
+  const values: object[] = [root];
+  const depths: number[] = [0];
+  while (values.length) {
+    const value = values.pop() as object;
+    const depth = (depths.pop() as number) + 1;
+    if (Array.isArray(value)) {
+      for (const child of value as unknown[]) {
+        if (typeof child !== 'object' || child === null) continue;
+        if (depth > MAX_DEPTH) return refusalPath(root);
+        values.push(child);
+        depths.push(depth);
+      }
+      continue;
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      if (FORBIDDEN_KEYS.has(key)) return refusalPath(root);
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child !== 'object' || child === null) continue;
+      if (depth > MAX_DEPTH) return refusalPath(root);
+      values.push(child);
+      depths.push(depth);
+    }
+  }
+  return undefined;
+}
+
+/** Where `forbiddenShape` refused `root`, as `report.a.b: reason`: the first forbidden key or too deep a value. */
+function refusalPath(root: object): string {
+  // Each entry remembers its parent and key; a path is spelled out only for the refusal.
   interface At { value: object; depth: number; parent?: At; key?: string }
   const pathOf = (at: At) => {
     const keys: string[] = [];
@@ -82,7 +113,7 @@ function forbiddenShape(root: object): string | undefined {
       stack.push(next);
     }
   }
-  return undefined;
+  return 'report: forbidden key or nesting';
 }
 
 /** `5 MB`, `20.5 MB`. */
