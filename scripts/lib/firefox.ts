@@ -67,9 +67,15 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
     const background = await rdp.extensionContext(extensionId, (url) => url.endsWith('/_generated_background_page.html'));
     let page: Promise<ExtensionContext> | undefined;
     // An extension page of our own, opened once: background messages are accepted only from those.
+    // Its target is looked up once the page has loaded: once, under load, the target found right
+    // after tabs.create had no extension APIs ("browser is not defined").
     const ownPage = () =>
       (page ??= background
-        .evaluate<string>(`browser.tabs.create({ url: browser.runtime.getURL('/permissions.html'), active: false }).then(() => browser.runtime.getURL('/permissions.html'))`)
+        .evaluate<string>(`browser.tabs.create({ url: browser.runtime.getURL('/permissions.html'), active: false }).then((tab) => new Promise((done) => {
+          const check = () => browser.tabs.get(tab.id).then((t) => { if (t.status === 'complete') { browser.tabs.onUpdated.removeListener(check); done(); } });
+          browser.tabs.onUpdated.addListener(check);
+          check();
+        })).then(() => browser.runtime.getURL('/permissions.html'))`)
         .then((url) => connection.extensionContext(extensionId, (u) => u === url)));
     return {
       browser,

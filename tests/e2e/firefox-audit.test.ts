@@ -1,15 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
 import { CONTROL_URLS } from '../../utils/probe/control';
-import type { Report } from '../../utils/report/types';
-import { ROOT } from '../../scripts/lib/build-extension';
-import { waitForAudit } from '../../scripts/lib/extension-client';
-import { launchFirefoxWithExtension, type LaunchedFirefox } from '../../scripts/lib/firefox';
-import { INSPECTION_ROOT, startFirefoxLab, type FirefoxLab } from '../../lab/firefox-lab';
+import { INSPECTION_ROOT } from '../../lab/firefox-lab';
 import type { Scenario } from '../../lab/types';
+import { auditInFirefox, buildFirefoxExtension, useFirefoxLab } from './firefox-helpers';
 
 // The built Firefox package in real headless Firefox ESR (puppeteer-core over WebDriver BiDi),
 // auditing the Firefox lab: DNS via the namespace's resolver, squid through a PAC, the
@@ -17,7 +12,6 @@ import type { Scenario } from '../../lab/types';
 // BiDi cannot open extension pages, so the test reaches the extension's own page over RDP
 // (scripts/lib/firefox.ts) and talks to the background with the product's message API.
 const catalog = referenceCatalog as Catalog;
-const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
 const scenario: Scenario = {
   description: 'Firefox lab: one service per mechanism the Firefox vocabulary maps.',
   services: {
@@ -31,38 +25,15 @@ const scenario: Scenario = {
   },
 };
 
-let lab: FirefoxLab | undefined;
-let firefox: LaunchedFirefox | undefined;
-
-afterEach(async () => {
-  await firefox?.close();
-  await lab?.stop();
-  firefox = undefined;
-  lab = undefined;
-});
-
-async function start(): Promise<LaunchedFirefox> {
-  lab = await startFirefoxLab({ catalog, controlUrls: CONTROL_URLS, scenario, inspected: ['linkedin'] });
-  firefox = await launchFirefoxWithExtension({ extensionDir: FIREFOX_BUILD, executablePath: lab.executablePath, prefs: lab.prefs });
-  return firefox;
-}
-
-async function audit(ff: LaunchedFirefox): Promise<Report> {
-  const { auditId } = await ff.send('startAudit', { trigger: 'cli', options: { timeoutMs: 4000 } });
-  await waitForAudit(ff, auditId, { deadlineMs: 150_000, intervalMs: 1000 });
-  const report = await ff.send('getReport', { auditId });
-  if (!report) throw new Error('no report');
-  return report;
-}
+const firefoxLab = useFirefoxLab();
+const start = () => firefoxLab.start({ catalog, controlUrls: CONTROL_URLS, scenario, inspected: ['linkedin'] });
 
 // firefox-esr is installed by scripts/ensure-lab-deps.ts before the e2e run: a missing Firefox fails here, loudly.
 describe('audit in headless Firefox ESR', () => {
-  beforeAll(() => {
-    execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  });
+  beforeAll(buildFirefoxExtension);
 
   it('names DNS, proxy, TCP, TLS and policy blocks with Firefox errors, and the inspection root of a reachable service', async () => {
-    const report = await audit(await start());
+    const report = await auditInFirefox((await start()).firefox, { timeoutMs: 4000 });
     expect(report.browser.name).toBe('Firefox');
     expect(report.control.ok).toBe(true);
     expect(report.tlsInspection).toBe('available');
@@ -88,9 +59,9 @@ describe('audit in headless Firefox ESR', () => {
   });
 
   it('refuses to audit without host access instead of reporting everything blocked', async () => {
-    const ff = await start();
+    const { lab, firefox: ff } = await start();
     await ff.background.evaluate(`browser.permissions.remove({ origins: ['<all_urls>'] })`);
     await expect(ff.send('startAudit', { trigger: 'cli' })).rejects.toThrow(/host-permission-missing/);
-    expect(lab?.requests.filter((r) => r.server !== 'pac')).toEqual([]);
+    expect(lab.requests.filter((r) => r.server !== 'pac')).toEqual([]);
   });
 });

@@ -16,6 +16,11 @@ export function connectNetErrorTracker(tracker: NetErrorTracker): void {
   browser.webRequest.onErrorOccurred.addListener((e) => tracker.onErrorOccurred(e), filter);
   // The address each answer came from (sinkholes, split-horizon: docs/verdicts-on-real-networks.md).
   browser.webRequest.onResponseStarted.addListener((e) => tracker.onResponseStarted(e), filter);
+  // A proxy's 407, as Firefox shows it (it raises no onAuthRequired for our requests).
+  browser.webRequest.onHeadersReceived.addListener((e) => {
+    tracker.onHeadersReceived(e);
+    return undefined;
+  }, filter);
   // Observed only (no `blocking`): we never answer a proxy's 407, we report that it asked.
   browser.webRequest.onAuthRequired.addListener((e) => {
     tracker.onAuthRequired({ ...e, isProxy: e.isProxy === true });

@@ -148,6 +148,20 @@ describe('NetErrorTracker waiting for a late error event', () => {
     expect((await t.finish(server, obs('https://b.test/', 401), 0)).proxyAuth).toBeUndefined();
   });
 
+  it('marks a request whose tunnel a proxy answered 407, as Firefox reports it: the 407 in onHeadersReceived, then a refused proxy connection', async () => {
+    const t = new NetErrorTracker();
+    const proxied = t.begin('https://a.test/');
+    const answered = t.begin('https://b.test/');
+    t.onBeforeRequest({ requestId: '6', url: proxied.requestUrl, tabId: -1 });
+    t.onBeforeRequest({ requestId: '7', url: answered.requestUrl, tabId: -1 });
+    t.onHeadersReceived({ requestId: '6', url: proxied.requestUrl, tabId: -1, statusCode: 407 });
+    t.onErrorOccurred({ requestId: '6', url: proxied.requestUrl, tabId: -1, error: 'NS_ERROR_PROXY_CONNECTION_REFUSED' });
+    t.onHeadersReceived({ requestId: '7', url: answered.requestUrl, tabId: -1, statusCode: 200 });
+    const o = await t.finish(proxied, obs('https://a.test/'), 0);
+    expect(o).toMatchObject({ proxyAuth: true, netError: 'NS_ERROR_PROXY_CONNECTION_REFUSED' });
+    expect((await t.finish(answered, obs('https://b.test/', 200), 0)).proxyAuth).toBeUndefined();
+  });
+
   it('an answered probe waits for the address event that trails its fetch', async () => {
     const t = new NetErrorTracker();
     const p = t.begin('https://a.test/');

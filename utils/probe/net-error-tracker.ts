@@ -25,6 +25,10 @@ export interface ErrorEvent extends RequestEvent {
 export interface ResponseEvent extends RequestEvent {
   ip?: string;
 }
+/** `onHeadersReceived`: the status of each answer, a proxy's answer to a tunnel request included. */
+export interface HeadersEvent extends RequestEvent {
+  statusCode: number;
+}
 /** `onAuthRequired`: `isProxy` tells a proxy's 407 from a server's 401. */
 export interface AuthEvent extends RequestEvent {
   isProxy: boolean;
@@ -154,6 +158,17 @@ export class NetErrorTracker {
   onAuthRequired(event: AuthEvent): void {
     const pending = this.byRequestId.get(event.requestId);
     if (pending && event.isProxy) pending.proxyAuth = true;
+  }
+
+  /**
+   * A 407 answer: only a proxy sends it (RFC 9110, 407 Proxy Authentication Required). Firefox 153
+   * ESR shows the proxy's 407 to the tunnel of an HTTPS request here, then fails the request with
+   * NS_ERROR_PROXY_CONNECTION_REFUSED — its code for a proxy that is down too — and raises no
+   * `onAuthRequired` for an extension's request (docs/firefox-errors.md).
+   */
+  onHeadersReceived(event: HeadersEvent): void {
+    const pending = this.byRequestId.get(event.requestId);
+    if (pending && event.statusCode === 407) pending.proxyAuth = true;
   }
 
   onErrorOccurred(event: ErrorEvent): void {

@@ -58,6 +58,7 @@ describe('classifyControl', () => {
   it.each([
     ['HTTP 407', okObs(FIREFOX, 407, { headers: { 'proxy-authenticate': 'Negotiate', via: '1.1 proxy.corp.example' } })],
     ["Chromium's failed tunnel after a 407", errorObs(GSTATIC, 'net::ERR_TUNNEL_CONNECTION_FAILED', 5, { proxyAuth: true })],
+    ["Firefox's refused proxy connection after a 407", errorObs(GSTATIC, 'NS_ERROR_PROXY_CONNECTION_REFUSED', 5, { proxyAuth: true })],
   ])('%s ⇒ sign-in required at the proxy', (_, obs) => {
     const r = classifyControl([obs]);
     expect(r).toMatchObject({ ok: false, signIn: { proxy: true } });

@@ -40,6 +40,7 @@ describe('network errors (lab fixtures)', () => {
   it.each([
     ['HTTP 407 from the proxy', { ...okObs('http://www.youtube.com/'), status: 407, headers: { 'proxy-authenticate': 'Basic realm="corp"', via: '1.1 squid' } }],
     ["Chromium's failed tunnel after the proxy's 407", { ...errorObs('https://www.youtube.com/', 'net::ERR_TUNNEL_CONNECTION_FAILED'), proxyAuth: true }],
+    ["Firefox's refused proxy connection after the proxy's 407", { ...errorObs('https://www.youtube.com/', 'NS_ERROR_PROXY_CONNECTION_REFUSED'), proxyAuth: true }],
     ['ERR_PROXY_AUTH_REQUESTED', errorObs('https://www.youtube.com/', 'net::ERR_PROXY_AUTH_REQUESTED')],
     ['Firefox NS_ERROR_PROXY_AUTHENTICATION_FAILED', errorObs('https://www.youtube.com/', 'NS_ERROR_PROXY_AUTHENTICATION_FAILED')],
   ])('%s ⇒ inconclusive, proxy sign-in needed', (_, obs) => {

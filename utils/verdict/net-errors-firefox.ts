@@ -53,8 +53,9 @@ export const FIREFOX_NOT_BLOCKING: Readonly<Record<string, { reason: string; det
   // A proxy that wants credentials has not judged the service yet.
   NS_ERROR_PROXY_AUTHENTICATION_FAILED: PROXY_SIGN_IN,
   // Observed (Firefox 153 ESR, tests/e2e/firefox-real-networks.test.ts): squid answered the CONNECT of
-  // our fetch with 407, and Firefox reported this, with no onAuthRequired for the extension's request.
-  // A proxy that is really down is reported the same way. Either way it forwarded nothing: never blocked.
+  // our fetch with 407, and Firefox reported this, with no onAuthRequired for the extension's request
+  // (the 407 shows in onHeadersReceived first, which makes it a proxy sign-in: proxy-auth.ts). A proxy
+  // that is really down is reported the same way. Either way it forwarded nothing: never blocked.
   NS_ERROR_PROXY_CONNECTION_REFUSED: {
     reason: 'proxy-refused-or-sign-in',
     detail: 'the proxy forwarded nothing: it refused the connection or wants a sign-in (Firefox reports both this way), so nothing is known of the service',
