@@ -35,7 +35,9 @@ async function fleet() {
   const million = await benchFleetMillion();
   console.log(`fleet.ingest_1m: ${million.ingestPerS.toFixed(0)} reports/s`);
   console.log(`fleet.aggregate_1m: ${million.aggregateMs.toFixed(0)} ms`);
-  console.log(`collector.reports_per_s: ${(await benchCollector()).toFixed(0)}`);
+  const collector = await benchCollector();
+  console.log(`collector.reports_per_s: ${collector.reportsPerS.toFixed(0)}`);
+  console.log(`collector.cpu_per_report: ${collector.cpuUsPerReport.toFixed(0)} µs`);
 }
 
 async function audit() {

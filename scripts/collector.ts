@@ -13,7 +13,7 @@ import { startCollector } from './collector/server';
  */
 async function main() {
   const cmd = parseCommand(process.argv.slice(2), process.env);
-  const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+  const { log, flush } = createLog();
   if (cmd.command === 'export') {
     const counts = await exportParquet(cmd.dir, cmd.out);
     console.log(`collector: exported ${Object.entries(counts).map(([t, n]) => `${n} ${t}`).join(', ')} rows to ${cmd.out} (Parquet, one folder per day)`);
@@ -37,9 +37,31 @@ async function main() {
   });
   const roles = `uploads ${cmd.credentials.upload.length || Object.keys(cmd.credentials.uploadBySite).length ? 'need a credential' : 'OPEN (loopback only)'}, reads ${cmd.credentials.read.length ? 'need a credential' : 'OPEN (loopback only)'}`;
   console.log(`collector: listening on ${collector.url} (POST /reports, GET /api/aggregate, /health); ${roles}; storing in ${cmd.clickhouse ? cmd.clickhouse.url : cmd.dir}`);
-  const stop = () => void collector.close().then(() => process.exit(0));
+  const stop = () =>
+    void collector.close().then(() => {
+      flush();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * The collector's log, a line per upload: the lines of one turn of the event loop (a
+ * batch's answers) go out in one write. Writing to a pipe or journald's socket is
+ * synchronous in Node, and a write per line cost about 70 µs per upload (measured).
+ */
+function createLog(out: NodeJS.WritableStream = process.stdout) {
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length) out.write(lines.join(''));
+    lines = [];
+  };
+  const log = (line: string) => {
+    if (!lines.length) setImmediate(flush);
+    lines.push(`${new Date().toISOString()} ${line}\n`);
+  };
+  return { log, flush };
 }
 
 main().catch((error: unknown) => {
