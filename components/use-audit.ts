@@ -7,6 +7,13 @@ import { DEFAULT_AUDIT_OPTIONS } from '../utils/audit/settings';
 
 /** How often a page re-reads a running audit. The state comes from IndexedDB, so it survives a closed popup. */
 export const POLL_MS = 300;
+/**
+ * A running audit of more services than this has its report read again at most every
+ * REPORT_EVERY_MS: a report of 2,000 services is rebuilt from every verdict, and a verdict lands
+ * at nearly every poll. Smaller audits keep a report that follows every verdict.
+ */
+export const REPORT_EVERY_ABOVE = 100;
+export const REPORT_EVERY_MS = 2000;
 
 export interface AuditView {
   state: AuditState | null;
@@ -27,17 +34,24 @@ export function useAudit(api: PageApi, settings: Settings | null, onFinished?: (
   const [error, setError] = useState<string>();
   const startedHere = useRef<string | null>(null);
   const seen = useRef({ id: '', done: -1, status: '' });
+  const lastReport = useRef(0);
   /** Restarts polling now (after a start). */
   const poll = useRef<() => void>(() => {});
 
   const refresh = async (auditId?: string) => {
-    const next = await api.getAuditState(auditId ? { auditId } : {});
+    // A summary: the last verdicts only (the whole state of a large audit at every poll is work
+    // the audited browser pays for, see SUMMARY_VERDICTS).
+    const next = await api.getAuditState({ ...(auditId ? { auditId } : {}), summary: true });
     setState(next);
     if (!next) return next;
     const last = seen.current;
     if (last.id !== next.id || last.done !== next.done || last.status !== next.status) {
       const wasRunning = last.id === next.id && last.status === 'running';
+      const sameRun = last.id === next.id && last.status === next.status;
+      // While a large audit runs, its report (every service) is read again at most every REPORT_EVERY_MS.
+      if (sameRun && next.status === 'running' && next.total > REPORT_EVERY_ABOVE && Date.now() - lastReport.current < REPORT_EVERY_MS) return next;
       seen.current = { id: next.id, done: next.done, status: next.status };
+      lastReport.current = Date.now();
       setReport(await api.getReport({ auditId: next.id }));
       if (wasRunning && next.status !== 'running') onFinished?.(next.id, startedHere.current === next.id);
     }

@@ -16,8 +16,11 @@ export interface ProtocolMap {
     auditId: string;
     joined: boolean;
   };
-  /** Live state of an audit (the latest when no id). */
-  getAuditState(req: { auditId?: string }): AuditState | null;
+  /**
+   * Live state of an audit (the latest when no id). `summary`: only the last few verdicts (with
+   * the counts by verdict), for pages polling a running audit (see SUMMARY_VERDICTS).
+   */
+  getAuditState(req: { auditId?: string; summary?: boolean }): AuditState | null;
   /** The report of a finished audit, in the schema the CLI writes. */
   getReport(req: { auditId: string }): Report | null;
   /** Every stored audit, newest first, summarised for history (no evidence). */

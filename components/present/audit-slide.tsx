@@ -29,8 +29,7 @@ export function AuditSlide({ audit, catalog, population, ...place }: AuditSlideP
   const { t, fmt } = useI18n();
   const { state, report } = audit;
   const running = state?.status === 'running';
-  const counts = new Map<Verdict, number>();
-  for (const v of state?.verdicts ?? []) counts.set(v.verdict, (counts.get(v.verdict) ?? 0) + 1);
+  const counts = new Map<Verdict, number>(Object.entries(state?.counts ?? {}) as [Verdict, number][]);
   const hit = (report?.services ?? [])
     .filter((s) => s.verdict === 'blocked' || s.verdict === 'partial' || s.verdict === 'throttled')
     .sort((a, b) => (shareOf(b, population) ?? -1) - (shareOf(a, population) ?? -1) || a.name.localeCompare(b.name));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../catalog/types';
 import { openAccessGapDb } from '../store/db';
 import { auditStore } from '../store/audits';
-import { readAuditState } from './state';
+import { readAuditState, SUMMARY_VERDICTS } from './state';
 import type { AuditRecord } from './types';
 
 const catalog: Catalog = {
@@ -63,5 +63,29 @@ describe('readAuditState progress (issue 20: the bar moves with every check)', (
     const store = auditStore(await openAccessGapDb(`state-${Math.random()}`));
     await store.putAudit({ ...audit('end', 'user', 1000), catalog: two });
     expect(await readAuditState(store, 'end')).toMatchObject({ done: 0, progress: 0 });
+  });
+});
+
+describe('readAuditState in summary (what polling pages read, issue 20)', () => {
+  const many: Catalog = {
+    ...catalog,
+    services: Array.from({ length: 30 }, (_, i) => ({ id: `s${String(i).padStart(2, '0')}`, name: `S${i}`, category: 'video', channels: { page: `https://s${i}.test/` }, usage: [] })),
+  };
+
+  it('carries the last verdicts only, with every count and the same progress as the whole state', async () => {
+    const store = auditStore(await openAccessGapDb(`state-${Math.random()}`));
+    await store.putAudit({ ...audit('big', 'user', 1000), catalog: many, status: 'running', capabilities: { throughput: false, calls: false } });
+    for (const [i, s] of many.services.entries()) {
+      if (i >= 25) break;
+      await store.putVerdict('big', { serviceId: s.id, verdict: i % 5 === 0 ? 'blocked' : 'reachable', channels: [] });
+    }
+    const whole = await readAuditState(store, 'big');
+    const summary = await readAuditState(store, 'big', undefined, { summary: true });
+    expect(whole?.verdicts).toHaveLength(25);
+    expect(summary?.verdicts.map((v) => v.serviceId)).toEqual(whole?.verdicts.slice(-SUMMARY_VERDICTS).map((v) => v.serviceId));
+    expect(summary?.counts).toEqual({ blocked: 5, reachable: 20 });
+    expect(summary?.counts).toEqual(whole?.counts);
+    expect({ done: summary?.done, progress: summary?.progress, total: summary?.total }).toEqual({ done: 25, progress: 25, total: 30 });
+    expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(whole).length / 2);
   });
 });

@@ -1,6 +1,6 @@
 import type { AuditRecord } from './types';
 import type { AuditStore } from '../store/audits';
-import type { ServiceVerdict } from '../verdict/types';
+import type { ServiceVerdict, Verdict } from '../verdict/types';
 import { probedServices, requiredKeysByService } from './plan';
 import { scrubServiceVerdict } from '../verdict/scrub-evidence';
 
@@ -30,9 +30,20 @@ export interface AuditState extends AuditHeader {
    */
   progress: number;
   control?: AuditRecord['control'];
+  /** Every verdict so far; read with `summary`, only the last SUMMARY_VERDICTS of them. */
   verdicts: ServiceVerdict[];
+  /** Services per verdict so far (every one, also in a summary). */
+  counts: Partial<Record<Verdict, number>>;
   error?: string;
 }
+
+/**
+ * Verdicts a summary carries (the popup shows the last four landed). Pages poll a running audit
+ * every 100–300 ms, and the whole state of a 300-service audit is 187 kB: serialised, passed
+ * and parsed at every poll, that is work the audit's own browser pays for, growing with the
+ * catalog (docs/scale.md).
+ */
+export const SUMMARY_VERDICTS = 8;
 
 /** The `AuditHeader` of a stored audit. */
 export function auditHeader(audit: AuditRecord): AuditHeader {
@@ -52,21 +63,30 @@ export function auditHeader(audit: AuditRecord): AuditHeader {
  * audits the reader may see (IT's policy may keep scheduled audits from the employee): any
  * other is read as absent, and "latest" is the latest accepted one.
  */
-export async function readAuditState(store: AuditStore, auditId?: string, accept: (audit: AuditRecord) => boolean = () => true): Promise<AuditState | null> {
+export async function readAuditState(
+  store: AuditStore,
+  auditId?: string,
+  accept: (audit: AuditRecord) => boolean = () => true,
+  { summary = false }: { summary?: boolean } = {},
+): Promise<AuditState | null> {
   const audit = auditId ? await store.getAudit(auditId) : await store.latestAudit(accept);
   if (!audit || !accept(audit)) return null;
   // Scrubbed for audits stored before evidence URLs were reduced at the probe (docs/privacy.md).
-  const verdicts = (await store.verdicts(audit.id)).map(({ auditId: _, ...v }) => scrubServiceVerdict(v));
-  const done = countPlanned(audit.catalog, verdicts);
+  const stored = await store.verdicts(audit.id);
+  const verdicts = (summary ? stored.slice(-SUMMARY_VERDICTS) : stored).map(({ auditId: _, ...v }) => scrubServiceVerdict(v));
+  const counts: AuditState['counts'] = {};
+  for (const v of stored) counts[v.verdict] = (counts[v.verdict] ?? 0) + 1;
+  const done = countPlanned(audit.catalog, stored);
   return {
     ...auditHeader(audit),
     catalogVersion: audit.catalog.version,
     catalogHash: audit.catalogHash,
     // Progress counts the services the audit planned, so it can never read "47 of 46".
     done,
-    progress: audit.status === 'running' ? await checkedShare(store, audit, verdicts) : done,
+    progress: audit.status === 'running' ? await checkedShare(store, audit, stored) : done,
     ...(audit.control ? { control: audit.control } : {}),
     verdicts,
+    counts,
     ...(audit.error ? { error: audit.error } : {}),
   };
 }
