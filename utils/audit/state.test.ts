@@ -83,9 +83,19 @@ describe('readAuditState in summary (what polling pages read, issue 20)', () => 
     const summary = await readAuditState(store, 'big', undefined, { summary: true });
     expect(whole?.verdicts).toHaveLength(25);
     expect(summary?.verdicts.map((v) => v.serviceId)).toEqual(whole?.verdicts.slice(-SUMMARY_VERDICTS).map((v) => v.serviceId));
+    expect(summary?.verdicts[0]).not.toHaveProperty('landed');
     expect(summary?.counts).toEqual({ blocked: 5, reachable: 20 });
     expect(summary?.counts).toEqual(whole?.counts);
     expect({ done: summary?.done, progress: summary?.progress, total: summary?.total }).toEqual({ done: 25, progress: 25, total: 30 });
     expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(whole).length / 2);
+  });
+
+  it('lists the verdicts that landed last, in the order they landed, not by service id', async () => {
+    const store = auditStore(await openAccessGapDb(`state-${Math.random()}`));
+    await store.putAudit({ ...audit('order', 'user', 1000), catalog: many, status: 'running', capabilities: { throughput: false, calls: false } });
+    const landing = ['s29', 's03', 's17', 's00', 's11', 's28', 's05', 's22', 's09', 's14'];
+    for (const [i, id] of landing.entries()) await store.putVerdict('order', { serviceId: id, verdict: 'reachable', channels: [] }, 5000 + i);
+    const summary = await readAuditState(store, 'order', undefined, { summary: true });
+    expect(summary?.verdicts.map((v) => v.serviceId)).toEqual(landing.slice(-SUMMARY_VERDICTS));
   });
 });

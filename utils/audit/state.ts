@@ -30,7 +30,7 @@ export interface AuditState extends AuditHeader {
    */
   progress: number;
   control?: AuditRecord['control'];
-  /** Every verdict so far; read with `summary`, only the last SUMMARY_VERDICTS of them. */
+  /** Every verdict so far (by service id); read with `summary`, the last SUMMARY_VERDICTS that landed, in landing order. */
   verdicts: ServiceVerdict[];
   /** Services per verdict so far (every one, also in a summary). */
   counts: Partial<Record<Verdict, number>>;
@@ -73,7 +73,9 @@ export async function readAuditState(
   if (!audit || !accept(audit)) return null;
   // Scrubbed for audits stored before evidence URLs were reduced at the probe (docs/privacy.md).
   const stored = await store.verdicts(audit.id);
-  const verdicts = (summary ? stored.slice(-SUMMARY_VERDICTS) : stored).map(({ auditId: _, ...v }) => scrubServiceVerdict(v));
+  // The summary's verdicts are the last that landed (the store lists them by service id).
+  const last = () => [...stored].sort((a, b) => (a.landed ?? 0) - (b.landed ?? 0)).slice(-SUMMARY_VERDICTS);
+  const verdicts = (summary ? last() : stored).map(({ auditId: _, landed: __, ...v }) => scrubServiceVerdict(v));
   const counts: AuditState['counts'] = {};
   for (const v of stored) counts[v.verdict] = (counts[v.verdict] ?? 0) + 1;
   const done = countPlanned(audit.catalog, stored);

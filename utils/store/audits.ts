@@ -30,8 +30,8 @@ export function auditStore(db: Db) {
     /** The probe keys stored for an audit, without reading the observations (a page polls this). */
     observationKeys: async (auditId: string) =>
       (await db.getAllKeys('observations', IDBKeyRange.bound([auditId], [auditId, []]))).map(([, probeKey]) => probeKey),
-    putVerdict: (auditId: string, verdict: ServiceVerdict) =>
-      db.put('verdicts', { ...scrubServiceVerdict(verdict), auditId } satisfies StoredVerdict),
+    putVerdict: (auditId: string, verdict: ServiceVerdict, landed: number = Date.now()) =>
+      db.put('verdicts', { ...scrubServiceVerdict(verdict), auditId, landed } satisfies StoredVerdict),
     verdicts: (auditId: string) => db.getAllFromIndex('verdicts', 'byAudit', auditId),
     countVerdicts: (auditId: string) => db.countFromIndex('verdicts', 'byAudit', auditId),
     /** The user's note on an audit (a network label), or undefined. */

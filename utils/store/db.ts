@@ -17,6 +17,8 @@ export interface StoredObservation {
 
 export interface StoredVerdict extends ServiceVerdict {
   auditId: string;
+  /** When it was stored (ms): a live page shows the last verdicts that landed. Absent before 2026-12. */
+  landed?: number;
 }
 
 export interface AccessGapDB extends DBSchema {
