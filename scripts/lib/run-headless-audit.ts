@@ -57,11 +57,16 @@ export async function runHeadlessAudit(input: HeadlessAuditInput): Promise<Headl
       ...(input.catalog ? { catalog: input.catalog } : {}),
       ...(input.options ? { options: input.options } : {}),
     });
+    // Audit time ends when a poll first reads the audit finished (not after the whole state is read).
+    let ended: number | undefined;
     const state = await waitForAudit(client, auditId, {
       ...(input.deadlineMs ? { deadlineMs: input.deadlineMs } : {}),
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      onProgress: (s) => {
+        if (s.status !== 'running') ended ??= performance.now();
+        input.onProgress?.(s);
+      },
     });
-    const wallMs = performance.now() - started;
+    const wallMs = (ended ?? performance.now()) - started;
     if (state.status === 'failed') throw new Error(`the audit failed: ${state.error ?? 'unknown error'}`);
     const report = await client.send('getReport', { auditId });
     if (!report) throw new Error('the extension returned no report');
