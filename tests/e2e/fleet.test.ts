@@ -8,7 +8,7 @@ import { launchChromiumWithExtension, type LaunchedChromium } from '../../script
 import { extensionDir } from './fleet-helpers';
 
 // The fleet page in real Chromium: 1,000 generated reports (500 files + one
-// 500-line NDJSON) and 10 hostile files; the hostile ones are rejected with a
+// 500-line NDJSON) and 11 hostile files; the hostile ones are rejected with a
 // reason each, the rest aggregate, and no payload ever runs. Then the same page
 // reads a collector's aggregates with its read credential, filtered by site.
 const dir = mkdtempSync(join(tmpdir(), 'access-gap-fleet-page-'));
@@ -45,6 +45,7 @@ function writeFixtures(): { paths: string[]; hostile: Record<string, RegExp> } {
     'constructor.json': [JSON.stringify({ ...base, id: 'h-ctor', catalog: { ...base.catalog, constructor: { prototype: { x: 1 } } } }), /forbidden key "constructor"/],
     'not-a-report.json': ['["<script>alert(1)</script>"]', /expected a JSON object/],
     'duplicate.json': [JSON.stringify(base), /duplicate report id/],
+    'february-31.json': [JSON.stringify({ ...base, id: 'h-feb31', startedAt: '2026-02-31T09:00:00Z' }), /startedAt: no such day: 2026-02-31 \(February 2026 has 28 days\)/],
   };
   for (const [name, [text]] of Object.entries(hostile)) {
     writeFileSync(join(dir, name), text);
@@ -55,7 +56,7 @@ function writeFixtures(): { paths: string[]; hostile: Record<string, RegExp> } {
 }
 
 describe('fleet page', () => {
-  it("aggregates 1,000 reports, rejects 10 hostile files with reasons, runs no payload; reads a collector's aggregates", async () => {
+  it("aggregates 1,000 reports, rejects 11 hostile or impossible files with reasons, runs no payload; reads a collector's aggregates", async () => {
     const { paths, hostile } = writeFixtures();
     browser = await launchChromiumWithExtension({ extensionDir: extensionDir() });
     const page = await browser.context.newPage();
@@ -67,7 +68,7 @@ describe('fleet page', () => {
     await page.goto(`chrome-extension://${browser.extensionId}/fleet.html`);
     await page.locator('#fleet-files').setInputFiles(paths);
     const counts = page.getByTestId('fleet-counts');
-    await counts.and(page.locator('[data-aggregated="1000"][data-rejected="10"]')).waitFor({ timeout: 60_000 });
+    await counts.and(page.locator('[data-aggregated="1000"][data-rejected="11"]')).waitFor({ timeout: 60_000 });
     // Started like every page app (usePageSetup): the document speaks the page's language, titled in it.
     expect(await page.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['en', 'Access Gap — fleet']);
 
@@ -75,7 +76,7 @@ describe('fleet page', () => {
     const rows = await page.getByTestId('fleet-rejected').locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );
-    expect(rows).toHaveLength(10);
+    expect(rows).toHaveLength(11);
     for (const [name, reason] of Object.entries(hostile)) {
       const row = rows.find(([source]) => source === name || source?.startsWith(`${name}[`));
       expect(row?.[1], name).toMatch(reason);
