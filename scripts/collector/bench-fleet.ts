@@ -148,7 +148,10 @@ async function startCollectorProcess(dir: string, env: Record<string, string>): 
     },
     stop: async () => {
       child.kill('SIGTERM');
+      // A collector that does not close within 30 s is ended, so the bench never hangs on it.
+      const hung = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
+      clearTimeout(hung);
     },
   };
 }
