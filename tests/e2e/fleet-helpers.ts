@@ -1,8 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { CHROME_BUILD_DIR, ensureExtensionBuilt } from '../../scripts/lib/build-extension';
-import { unpackedExtensionId } from '../../scripts/lib/chromium';
+import { launchChromiumWithExtension, unpackedExtensionId, type LaunchedChromium } from '../../scripts/lib/chromium';
+import { extensionClient, type ExtensionClient } from '../../scripts/lib/extension-client';
+import type { Catalog } from '../../utils/catalog/types';
+import { CONTROL_URLS } from '../../utils/probe/control';
+import { startLab, type Lab, type Scenario } from '../../lab';
 
 /**
  * The built extension: `.output/chrome-mv3` (rebuilt when stale), or
@@ -38,4 +43,44 @@ export async function serveText(body: string, contentType = 'application/json'):
 /** Chromium's managed policy giving the extension in `extensionDir` IT's settings (3rdparty storage). */
 export function managedPolicy(extensionDir: string, settings: Record<string, unknown>): Record<string, unknown> {
   return { '3rdparty': { extensions: { [unpackedExtensionId(extensionDir)]: settings } } };
+}
+
+export interface ManagedBrowser {
+  lab: Lab;
+  browser: LaunchedChromium;
+  /** An extension page of the managed browser, and the message client on it. */
+  page: Page;
+  client: ExtensionClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The lab with IT's policy for the extension (`settings`, plus `catalogUrl` pointing at
+ * `catalog` served on loopback), and Chromium under that policy with one extension page open.
+ */
+export async function startManagedBrowser(options: { catalog: Catalog; scenario: Scenario; settings: Record<string, unknown> }): Promise<ManagedBrowser> {
+  const ext = extensionDir();
+  const catalogServer = await serveText(JSON.stringify(options.catalog));
+  let lab: Lab | undefined;
+  let browser: LaunchedChromium | undefined;
+  const close = async () => {
+    await browser?.close();
+    await catalogServer.close();
+    await lab?.stop();
+  };
+  try {
+    lab = await startLab({
+      catalog: options.catalog,
+      controlUrls: CONTROL_URLS,
+      scenario: options.scenario,
+      policies: managedPolicy(ext, { ...options.settings, catalogUrl: catalogServer.url }),
+    });
+    browser = await launchChromiumWithExtension({ extensionDir: ext, args: lab.chromiumArgs, executablePath: lab.executablePath });
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/policy-check.html`);
+    return { lab, browser, page, client: extensionClient(page), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

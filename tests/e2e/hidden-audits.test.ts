@@ -2,11 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
-import { CONTROL_URLS } from '../../utils/probe/control';
-import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
-import { extensionClient } from '../../scripts/lib/extension-client';
-import { startLab, type Lab } from '../../lab';
-import { extensionDir, managedPolicy, serveText, waitFor } from './fleet-helpers';
+import { startManagedBrowser, waitFor, type ManagedBrowser } from './fleet-helpers';
 
 // IT's policy employeeCanSeeAudits: false keeps its scheduled audits from the employee. The
 // background enforces it for every page: the message API answers as if they did not exist,
@@ -15,15 +11,8 @@ import { extensionDir, managedPolicy, serveText, waitFor } from './fleet-helpers
 const ids = ['wikipedia', 'facebook'];
 const catalog: Catalog = { ...(referenceCatalog as Catalog), name: 'Hidden audits catalog', services: (referenceCatalog as Catalog).services.filter((s) => ids.includes(s.id)) };
 
-let lab: Lab | undefined;
-let browser: LaunchedChromium | undefined;
-let catalogServer: Awaited<ReturnType<typeof serveText>> | undefined;
-
-afterAll(async () => {
-  await browser?.close();
-  await catalogServer?.close();
-  await lab?.stop();
-});
+let managed: ManagedBrowser | undefined;
+afterAll(() => managed?.close());
 
 /** Audits as stored, read straight from the extension's IndexedDB (the pages cannot list hidden ones). */
 const storedAudits = (page: Page) =>
@@ -42,19 +31,13 @@ const storedAudits = (page: Page) =>
 
 describe('policy employeeCanSeeAudits: false, enforced in the background', () => {
   it('no page reads IT’s scheduled audits, not even by id', async () => {
-    const ext = extensionDir();
-    catalogServer = await serveText(JSON.stringify(catalog));
-    lab = await startLab({
+    managed = await startManagedBrowser({
       catalog,
-      controlUrls: CONTROL_URLS,
       scenario: { services: { facebook: { treatments: { all: 'dns' }, expect: { verdict: 'blocked', mechanism: 'dns' } } } },
-      policies: managedPolicy(ext, { scheduleHours: 6 / 3600, catalogUrl: catalogServer.url, employeeCanSeeAudits: false }),
+      settings: { scheduleHours: 6 / 3600, employeeCanSeeAudits: false },
     });
-    browser = await launchChromiumWithExtension({ extensionDir: ext, args: lab.chromiumArgs, executablePath: lab.executablePath });
-    const page = await browser.context.newPage();
-    const base = `chrome-extension://${browser.extensionId}`;
-    await page.goto(`${base}/policy-check.html`);
-    const client = extensionClient(page);
+    const { page, client } = managed;
+    const base = `chrome-extension://${managed.browser.extensionId}`;
     expect(await client.send('getFleetStatus', {})).toMatchObject({ managed: true, employeeCanSeeAudits: false });
 
     const scheduled = await waitFor(

@@ -4,12 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import referenceCatalog from '../../utils/catalog/reference.json';
 import type { Catalog } from '../../utils/catalog/types';
-import { CONTROL_URLS } from '../../utils/probe/control';
 import { startCollector, type Collector } from '../../scripts/collector/server';
-import { launchChromiumWithExtension, type LaunchedChromium } from '../../scripts/lib/chromium';
-import { extensionClient } from '../../scripts/lib/extension-client';
-import { startLab, type Lab } from '../../lab';
-import { extensionDir, managedPolicy, serveText, waitFor } from './fleet-helpers';
+import { startManagedBrowser, waitFor, type ManagedBrowser } from './fleet-helpers';
 
 // Managed deployment end to end: Chromium's managed policy (3rdparty storage for
 // Access Gap) sets a short schedule, the receiver and a catalog URL; the extension
@@ -22,16 +18,12 @@ const SCHEDULE_HOURS = 6 / 3600;
 const AUTH = 'Bearer lab-fleet-token';
 
 const dir = mkdtempSync(join(tmpdir(), 'access-gap-fleet-e2e-'));
-let lab: Lab | undefined;
-let browser: LaunchedChromium | undefined;
+let managed: ManagedBrowser | undefined;
 const collectors: Collector[] = [];
-let catalogServer: Awaited<ReturnType<typeof serveText>> | undefined;
 
 afterAll(async () => {
-  await browser?.close();
+  await managed?.close();
   await Promise.all(collectors.map((c) => c.close().catch(() => {})));
-  await catalogServer?.close();
-  await lab?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -44,24 +36,18 @@ async function stored(collector: Collector): Promise<Record<string, unknown>[]> 
 
 describe('scheduled audits with a managed policy', () => {
   it('audits on schedule, uploads, queues while the receiver is down and delivers each report once', async () => {
-    const ext = extensionDir();
-    catalogServer = await serveText(JSON.stringify(catalog));
     let collector = await startCollector({ dir, credentials: { upload: [AUTH] } });
     collectors.push(collector);
     const port = collector.port;
-    lab = await startLab({
+    managed = await startManagedBrowser({
       catalog,
-      controlUrls: CONTROL_URLS,
       scenario: { services: { facebook: { treatments: { all: 'dns' }, expect: { verdict: 'blocked', mechanism: 'dns' } } } },
-      policies: managedPolicy(ext, {
-        organisation: 'Lab Corp', site: 'Lab site', scheduleHours: SCHEDULE_HOURS, catalogUrl: catalogServer.url,
+      settings: {
+        organisation: 'Lab Corp', site: 'Lab site', scheduleHours: SCHEDULE_HOURS,
         uploadUrl: `http://127.0.0.1:${port}/reports`, uploadAuthorization: AUTH,
-      }),
+      },
     });
-    browser = await launchChromiumWithExtension({ extensionDir: ext, args: lab.chromiumArgs, executablePath: lab.executablePath });
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/policy-check.html`);
-    const client = extensionClient(page);
+    const { client } = managed;
 
     // 1. The policy is read, the schedule runs without anyone clicking, the receiver gets a report.
     const status = await client.send('getFleetStatus', {});
