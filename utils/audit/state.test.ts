@@ -12,7 +12,7 @@ const catalog: Catalog = {
 };
 const audit = (id: string, trigger: AuditRecord['trigger'], startedAt: number): AuditRecord =>
   ({ id, status: 'complete', trigger, startedAt, finishedAt: startedAt + 1, catalog, catalogHash: 'h', options: { timeoutMs: 1000, concurrency: 2 } });
-const notScheduled = (a: Pick<AuditRecord, 'trigger'>) => a.trigger !== 'schedule';
+const notScheduled = async () => (a: Pick<AuditRecord, 'trigger'>) => a.trigger !== 'schedule';
 
 describe('readAuditState with the reader’s filter (IT may keep its scheduled audits)', () => {
   it('reads the latest audit the reader may see, and none it may not', async () => {

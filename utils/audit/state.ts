@@ -59,22 +59,37 @@ export function auditHeader(audit: AuditRecord): AuditHeader {
 }
 
 /**
- * Read an audit's state from the store (latest audit when no id is given). `accept` says which
- * audits the reader may see (IT's policy may keep scheduled audits from the employee): any
- * other is read as absent, and "latest" is the latest accepted one.
+ * Which audits a reader may see (IT's policy may keep scheduled audits from the employee), given
+ * the audit asked for when there is one: a filter that may need the policy only for some audits
+ * (see employeeAuditFilter).
  */
+export type AuditFilterFor = (audit?: Pick<AuditRecord, 'trigger'>) => Promise<(audit: Pick<AuditRecord, 'trigger'>) => boolean>;
+const everyAudit: AuditFilterFor = async () => () => true;
+
+/**
+ * The audit asked for (the latest when no id is given) if the reader may see it: any other is
+ * read as absent, and "latest" is the latest the filter accepts. The audit is read once (its
+ * record holds the whole catalog), and the filter is asked with it.
+ */
+export async function visibleAudit(store: AuditStore, auditId: string | undefined, filterFor: AuditFilterFor): Promise<AuditRecord | undefined> {
+  if (!auditId) return store.latestAudit(await filterFor());
+  const audit = await store.getAudit(auditId);
+  return audit && (await filterFor(audit))(audit) ? audit : undefined;
+}
+
+/** Read an audit's state from the store (latest audit when no id is given), if `filterFor` lets the reader see it. */
 export async function readAuditState(
   store: AuditStore,
   auditId?: string,
-  accept: (audit: AuditRecord) => boolean = () => true,
+  filterFor: AuditFilterFor = everyAudit,
   { summary = false }: { summary?: boolean } = {},
 ): Promise<AuditState | null> {
-  const audit = auditId ? await store.getAudit(auditId) : await store.latestAudit(accept);
-  if (!audit || !accept(audit)) return null;
-  // Scrubbed for audits stored before evidence URLs were reduced at the probe (docs/privacy.md).
+  const audit = await visibleAudit(store, auditId, filterFor);
+  if (!audit) return null;
   const stored = await store.verdicts(audit.id);
   // The summary's verdicts are the last that landed (the store lists them by service id).
   const last = () => [...stored].sort((a, b) => (a.landed ?? 0) - (b.landed ?? 0)).slice(-SUMMARY_VERDICTS);
+  // Scrubbed for audits stored before evidence URLs were reduced at the probe (docs/privacy.md).
   const verdicts = (summary ? last() : stored).map(({ auditId: _, landed: __, ...v }) => scrubServiceVerdict(v));
   const counts: AuditState['counts'] = {};
   for (const v of stored) counts[v.verdict] = (counts[v.verdict] ?? 0) + 1;

@@ -49,9 +49,8 @@ export function registerAuditHandlers(
 
   // IT's policy may keep its scheduled audits from the employee: read as absent, on every page.
   // Only a scheduled audit (or "the latest") needs the policy to be read (see employeeAuditFilter).
-  const visibility = async (auditId?: string) => employeeAuditFilter(auditId ? await (await storeReady).getAudit(auditId) : undefined);
-  handle('getAuditState', async ({ auditId, summary }) => readAuditState(await storeReady, auditId, await visibility(auditId), { summary: summary === true }));
-  handle('getReport', async ({ auditId }) => reportOf(await storeReady, auditId, { accept: await visibility(auditId) }));
+  handle('getAuditState', async ({ auditId, summary }) => readAuditState(await storeReady, auditId, employeeAuditFilter, { summary: summary === true }));
+  handle('getReport', async ({ auditId }) => reportOf(await storeReady, auditId, { filterFor: employeeAuditFilter }));
 
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== RESUME_ALARM) return;
