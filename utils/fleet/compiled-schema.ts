@@ -113,10 +113,37 @@ function compileObject(node: Node, shape: Record<string, Node>): Check {
 function compilePipe(pipe: Node[]): Check {
   // The first item is the schema the pipe was built on; a later schema item (a nested pipe) checks the value so far.
   const steps = pipe.filter((item) => item.kind !== 'metadata').map((item) => (item.kind === 'schema' ? compile(item) : compileAction(item)));
-  return (value) => {
+  const run: Check = (value) => {
     let current = value;
     for (const step of steps) if ((current = step(current)) === REFUSED) return REFUSED;
     return current;
+  };
+  return pipe[0]?.type === 'string' ? remembered(run) : run;
+}
+
+/** Strings longer than this are checked every time (a memo must not hold large posted values). */
+const MEMO_MAX_LENGTH = 300;
+/** Entries per string pipe before its memo starts over: at most ~600 kB of remembered text per pipe. */
+const MEMO_MAX_ENTRIES = 2048;
+
+/**
+ * A string pipe's answer remembered per input string. Its steps (regexes, `new URL`,
+ * trim) depend on the string alone, so the answer is the same each time; and most of
+ * a report's strings repeat across a fleet's reports (service names, the catalog's
+ * usage figures with their sources and URLs), where checking them again cost more than
+ * the rest of the validation (docs/collector.md, "Throughput over HTTP").
+ */
+function remembered(check: Check): Check {
+  let memo = new Map<string, unknown>();
+  return (value) => {
+    if (typeof value !== 'string' || value.length > MEMO_MAX_LENGTH) return check(value);
+    let answer = memo.get(value);
+    if (answer === undefined) {
+      answer = check(value);
+      if (memo.size >= MEMO_MAX_ENTRIES) memo = new Map();
+      memo.set(value, answer);
+    }
+    return answer;
   };
 }
 
