@@ -74,8 +74,23 @@ export function rollupSelectSql(r: Rollup, source: string = r.source): string {
   return `SELECT ${keys}, ${r.values.map((v) => `${v.sql} AS ${v.name}`).join(', ')} FROM ${from} GROUP BY ${keys}`;
 }
 
-/** Add the counts of `source` (the raw table, or a staged batch) to the rollup. */
+/** Add the counts of `source` (the raw table, or some of its rows) to the rollup. */
 export const rollupAddSql = (r: Rollup, source: string = r.source) => `INSERT INTO ${r.name} ${rollupSelectSql(r, source)}`;
+
+/** The raw tables rollups count. */
+export const ROLLUP_SOURCES = ['reports', 'verdicts', 'gaps'] as const satisfies readonly TableSpec['name'][];
+export type RollupSource = (typeof ROLLUP_SOURCES)[number];
+
+/**
+ * One transaction counting the rows stored since the last fold (rowids `from` up to
+ * `to`: raw tables are only appended to, so rowids follow the order rows were stored)
+ * into every rollup, and recording `to` in `rollup_progress` (docs/collector.md, "Rollups").
+ */
+export function foldSql(from: Record<RollupSource, number>, to: Record<RollupSource, number>): string {
+  const pending = (t: RollupSource) => `(SELECT * FROM ${t} WHERE rowid >= ${from[t]} AND rowid < ${to[t]}) AS pending`;
+  return `BEGIN TRANSACTION; ${ROLLUPS.map((r) => `${rollupAddSql(r, pending(r.source))};`).join(' ')}
+    DELETE FROM rollup_progress; INSERT INTO rollup_progress VALUES ${ROLLUP_SOURCES.map((t) => `('${t}', ${to[t]})`).join(', ')}; COMMIT;`;
+}
 
 /** Fold the rollup's rows into one per key (statements for one transaction): sums of sums, so every view answers the same. */
 export function compactRollupSql(r: Rollup): string {
