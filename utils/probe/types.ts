@@ -123,6 +123,11 @@ export interface NavigationObservation extends ProbeRecord {
   channel: 'page';
   netError?: string;
   timedOut?: boolean;
+  /**
+   * The policy let this navigation through and our own rule sent it on, before any request
+   * left the browser, to this next URL checked in the same frame (a chain, docs/scale.md).
+   */
+  passedOnTo?: string;
 }
 
 /** Bounded timed downloads of a media host (or of the throughput control). */

@@ -50,6 +50,12 @@ describe('browser policy (navigation)', () => {
     expect(summary(classifyChannel([LAB.ownRuleNav()], OK))).toEqual(['inconclusive', undefined, 'policy-not-blocked']);
   });
 
+  it('a navigation the policy let through to the next URL of its chain counts as not policy-blocked', () => {
+    const passed = navObs('https://web.whatsapp.com/', undefined, { passedOnTo: 'https://www.youtube.com/' });
+    expect(summary(classifyChannel([passed], OK))).toEqual(['inconclusive', undefined, 'policy-not-blocked']);
+    expect(summary(classifyChannel([passed, okObs('https://web.whatsapp.com/')], OK))).toEqual(['reachable', undefined, 'http-ok']);
+  });
+
   it('a navigation alone with a network error is classified like a fetch', () => {
     expect(summary(classifyChannel([navObs('https://web.whatsapp.com/', 'net::ERR_NAME_NOT_RESOLVED')], OK))).toEqual(['blocked', 'dns', 'dns-nxdomain']);
   });

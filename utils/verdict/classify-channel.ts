@@ -108,8 +108,9 @@ function classifyProbes(observations: readonly ObservationOf<'fetch' | 'websocke
   }
 
   // Navigation only. ERR_BLOCKED_BY_CLIENT is expected there: the probe engine blocks its
-  // own navigation with a declarativeNetRequest rule so it never reaches the network.
-  if (navigation && isBlockedByClient(navigation.netError)) {
+  // own navigation with a declarativeNetRequest rule so it never reaches the network, or sends
+  // it on to the next URL it checks (`passedOnTo`).
+  if (navigation && (isBlockedByClient(navigation.netError) || navigation.passedOnTo !== undefined)) {
     return inconclusive(navigation, 'policy-not-blocked', 'No browser policy blocks this URL, but no fetch probe tested the network.');
   }
   return classifyObservation(primary, domains);
