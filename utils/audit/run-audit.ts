@@ -105,8 +105,10 @@ export async function runAudit(auditId: string, deps: AuditDeps): Promise<AuditR
   const recordNavigations = async (observations: NavigationObservation[]) => {
     const navigationKey = (serviceId: string) => probeKey({ serviceId, channel: 'page', kind: 'navigation' });
     const fresh = observations.filter((o) => !seen.has(navigationKey(o.serviceId)));
-    for (const o of fresh) await record(navigationKey(o.serviceId), o);
-    for (const o of fresh) await classifyIfComplete(o.serviceId);
+    // Written together: one at a time, 40 services' writes took 0.25–0.35 s after the batch's
+    // last frame had reported (IndexedDB commits queue anyway; each service's writes are its own).
+    await Promise.all(fresh.map((o) => record(navigationKey(o.serviceId), o)));
+    await Promise.all(fresh.map((o) => classifyIfComplete(o.serviceId)));
   };
   // The browser-policy check's frames cost the browser about three times the CPU of the fetch
   // probes, and beside probes still being sent or answered that CPU was counted as network time
