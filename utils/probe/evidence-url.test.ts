@@ -40,6 +40,14 @@ describe('observations', () => {
     expect(bodySnippet).toBe(observation.bodySnippet); // still needed to classify
   });
 
+  it('a policy check passed on to the next URL of its chain keeps that URL without its query', () => {
+    const navigation: Observation = {
+      serviceId: 'youtube', channel: 'page', kind: 'navigation', url: 'https://www.youtube.com/?ref=jdoe', startedAt: 1, redirects: [],
+      timeoutMs: 5000, timings: { totalMs: 3 }, passedOnTo: 'https://www.facebook.com/login?next=jdoe',
+    };
+    expect(scrubObservationUrls(navigation)).toMatchObject({ url: 'https://www.youtube.com/', passedOnTo: 'https://www.facebook.com/login' });
+  });
+
   it('lose their body snippet once classified, and keep the title', () => {
     const kept = classifiedObservation(observation);
     expect(kept.bodySnippet).toBeUndefined();

@@ -31,6 +31,8 @@ export function scrubObservationUrls<T extends Observation>(obs: T): T {
     redirects: obs.redirects.map((r) => ({ ...r, from: evidenceUrl(r.from), to: evidenceUrl(r.to) })),
     // Only a fetch or a WebSocket got a response with a final URL and headers.
     ...(seen.kind === 'fetch' || seen.kind === 'websocket' ? responseUrls(seen) : {}),
+    // A policy check's chain names the next URL it checked (docs/scale.md).
+    ...(seen.kind === 'navigation' && seen.passedOnTo !== undefined ? { passedOnTo: evidenceUrl(seen.passedOnTo) } : {}),
   };
 }
 
