@@ -41,8 +41,8 @@ export function withFirefoxTlsInfo(probes: ProbeFns): ProbeFns {
 
   return {
     ...probes,
-    async fetch(task, timeoutMs) {
-      const observation = await probes.fetch(task, timeoutMs);
+    async fetch(task, timeoutMs, hooks) {
+      const observation = await probes.fetch(task, timeoutMs, hooks);
       // Keyed by URL because the observation carries no requestId; the final URL answered last.
       const url = observation.finalUrl ?? observation.url;
       const tls = byUrl.get(url);

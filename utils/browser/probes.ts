@@ -16,17 +16,24 @@ export function createBrowserProbes(tracker: NetErrorTracker): ProbeFns {
   // Public resolvers get the probe's own time limit: on a slow network they are as slow as the rest.
   const dns = (timeoutMs: number) => ({ ...(local ? { local } : {}), public: (host: string) => resolvePublicly(host, fetch, timeoutMs) });
   return {
-    async fetch(task, timeoutMs) {
+    async fetch(task, timeoutMs, hooks) {
       const request = tracker.begin(task.url);
       // The timer runs from the browser's start of the request (webRequest), not from our call.
-      const probe = probeFetch({ ...task, requestUrl: request.requestUrl, timeoutMs, started: request.started, startGraceMs: Math.min(timeoutMs, ERROR_EVENT_WAIT_MS) });
+      const probe = probeFetch({
+        ...task,
+        requestUrl: request.requestUrl,
+        timeoutMs,
+        started: request.started,
+        startGraceMs: Math.min(timeoutMs, ERROR_EVENT_WAIT_MS),
+        ...(hooks?.onFirstAnswer ? { onFirstAnswer: hooks.onFirstAnswer } : {}),
+      });
       const observation = await tracker.finish(request, await probe);
       // The control hosts are judged by their answer alone; services' failures get their DNS facts.
       return isControl(task.serviceId) ? observation : addDnsFacts(observation, dns(timeoutMs));
     },
-    async webSocket(task, timeoutMs) {
+    async webSocket(task, timeoutMs, hooks) {
       const request = tracker.beginSocket(task.url);
-      const observation = await probeWebSocket({ serviceId: task.serviceId, url: task.url, timeoutMs });
+      const observation = await probeWebSocket({ serviceId: task.serviceId, url: task.url, timeoutMs, ...(hooks?.onFirstAnswer ? { onFirstAnswer: hooks.onFirstAnswer } : {}) });
       // Chrome reports no webRequest error for a failed WebSocket (Firefox does): a short wait,
       // since the follow-up HTTPS probe of the host supplies the cause anyway.
       return tracker.finish(request, observation, observation.ws?.opened ? 0 : 300);

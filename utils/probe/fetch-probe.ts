@@ -27,6 +27,8 @@ export interface FetchProbeOptions {
    * event alone does not prove the browser held the request.
    */
   startGraceMs?: number;
+  /** Called once when the request is answered: headers, or an error that is not our own timeout. */
+  onFirstAnswer?: () => void;
   fetchImpl?: typeof fetch;
   now?: () => number;
   clock?: () => number;
@@ -87,12 +89,14 @@ export async function probeFetch(opts: FetchProbeOptions): Promise<FetchObservat
   });
   try {
     const response = await fetchImpl(opts.requestUrl ?? opts.url, { ...PROBE_REQUEST, signal: controller.signal });
+    opts.onFirstAnswer?.();
     obs.timings.headersMs = Math.round(now() - started);
     obs.status = response.status;
     obs.finalUrl = response.url || opts.url;
     obs.headers = pickHeaders(response.headers);
     await readBody(response, obs);
   } catch (error) {
+    if (!timedOut && obs.status === undefined) opts.onFirstAnswer?.();
     // A timeout after the headers arrived is a slow body, not a block: keep what we have.
     if (timedOut && obs.status === undefined) obs.timedOut = true;
     if (obs.status === undefined) obs.jsError = String(error);

@@ -77,3 +77,34 @@ describe('createHostPool', () => {
     expect(pool.inFlight).toBe(0);
   });
 });
+
+describe('createHostPool with a starting window', () => {
+  it('starts the next job at a job’s first answer while the answered one stays in flight', async () => {
+    const { createStartWindow } = await import('./start-window');
+    const startWindow = createStartWindow({ initial: 2, min: 1, max: 3, bootstrapMs: 10_000, floorMs: 50, ceilingMs: 10_000 });
+    const pool = createHostPool({ limit: 3, perHost: 6, startWindow });
+    const started: string[] = [];
+    const answer = new Map<string, () => void>();
+    const end = new Map<string, () => void>();
+    const job = (name: string) => (answered: () => void) => {
+      started.push(name);
+      answer.set(name, answered);
+      return new Promise<void>((r) => end.set(name, r));
+    };
+    const all = Promise.all(['a', 'b', 'c', 'd'].map((n) => pool.run({ host: `${n}.test` }, job(n))));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual(['a', 'b']);
+    answer.get('a')!();
+    expect(started).toEqual(['a', 'b', 'c']);
+    expect([pool.inFlight, pool.starting]).toEqual([3, 2]);
+    // The overall bound still counts the answered job: `d` waits for an end.
+    answer.get('b')!();
+    expect(started).toEqual(['a', 'b', 'c']);
+    end.get('a')!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    for (const n of ['b', 'c', 'd']) end.get(n)!();
+    await all;
+    expect([pool.inFlight, pool.starting]).toEqual([0, 0]);
+  });
+});

@@ -1,3 +1,5 @@
+import type { StartWindow } from './start-window';
+
 /**
  * Chromium's socket limits (net/socket/client_socket_pool_manager.{h,cc}; docs/scale.md):
  * a request past one of them waits inside the browser, where our timer would count the
@@ -19,6 +21,13 @@ export interface HostPoolOptions {
   perHost: number;
   /** `backOff` never goes below this. */
   minLimit?: number;
+  /**
+   * Bounds the probes still *starting* (sent, not yet answered); without it every probe in
+   * flight may be starting. Each job is released from it at its first answer, at its end, or
+   * after `startWindow.releaseAfterMs()` (docs/scale.md, "The starting window").
+   */
+  startWindow?: StartWindow;
+  clock?: () => number;
 }
 
 export interface PoolSlot {
@@ -34,16 +43,17 @@ export interface PoolSlot {
  * behind a proxy, everything shares that proxy's 32 sockets, which nothing else tells us.
  */
 export function createHostPool(options: HostPoolOptions) {
-  const { perHost, minLimit = 4 } = options;
+  const { perHost, minLimit = 4, startWindow, clock = Date.now } = options;
   let limit = Math.max(1, options.limit);
   let inFlight = 0;
   const byHost = new Map<string, number>();
   const busyKeys = new Set<string>();
   const queue: { slot: PoolSlot; start: () => void }[] = [];
+  let dueTimer: ReturnType<typeof setTimeout> | undefined;
 
   const free = (slot: PoolSlot) => (byHost.get(slot.host) ?? 0) < perHost && !(slot.exclusiveKey && busyKeys.has(slot.exclusiveKey));
   const pump = () => {
-    for (let i = 0; i < queue.length && inFlight < limit; ) {
+    for (let i = 0; i < queue.length && inFlight < limit && (!startWindow || startWindow.canStart()); ) {
       const item = queue[i];
       if (!item) break;
       if (!free(item.slot)) {
@@ -66,14 +76,42 @@ export function createHostPool(options: HostPoolOptions) {
     pump();
   };
 
+  /** One timer, for the starting probe that falls due first. */
+  const schedule = () => {
+    clearTimeout(dueTimer);
+    const at = startWindow?.nextDueAt();
+    if (at === undefined) return;
+    dueTimer = setTimeout(() => {
+      startWindow?.due(clock());
+      schedule();
+      pump();
+    }, Math.max(0, at - clock()));
+  };
+  /** Follows a job as starting; returns its `answered` callback (idempotent). */
+  const follow = (): (() => void) => {
+    if (!startWindow) return () => {};
+    const id = {};
+    startWindow.start(id, clock());
+    schedule();
+    return () => {
+      startWindow.answered(id, clock());
+      schedule();
+      pump();
+    };
+  };
+
   return {
-    /** Run `job` once a slot is free; settles with the job. */
-    run<T>(slot: PoolSlot, job: () => Promise<T>): Promise<T> {
+    /**
+     * Run `job` once a slot is free; settles with the job. The job calls `answered` at its
+     * request's first answer (headers, an error, an opened socket); its end counts as one.
+     */
+    run<T>(slot: PoolSlot, job: (answered: () => void) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({
           slot,
           start: () => {
-            job().then(
+            const answered = follow();
+            job(answered).finally(answered).then(
               (value) => {
                 release(slot);
                 resolve(value);
@@ -91,6 +129,7 @@ export function createHostPool(options: HostPoolOptions) {
     /** Halve the overall bound (not below `minLimit`); returns the new bound. */
     backOff(): number {
       limit = Math.max(Math.min(minLimit, limit), Math.floor(limit / 2));
+      startWindow?.backOff(limit);
       return limit;
     },
     get limit() {
@@ -98,6 +137,10 @@ export function createHostPool(options: HostPoolOptions) {
     },
     get inFlight() {
       return inFlight;
+    },
+    /** Jobs still starting (sent, unanswered, not released). */
+    get starting() {
+      return startWindow?.starting ?? inFlight;
     },
   };
 }

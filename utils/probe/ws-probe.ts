@@ -4,6 +4,8 @@ export interface WsProbeOptions {
   serviceId: string;
   url: string;
   timeoutMs: number;
+  /** Called when the socket opens or closes before our timeout (the network answered); may come twice. */
+  onFirstAnswer?: () => void;
   WebSocketImpl?: typeof WebSocket;
   now?: () => number;
   clock?: () => number;
@@ -52,12 +54,14 @@ export function probeWebSocket(opts: WsProbeOptions): Promise<WebSocketObservati
       return;
     }
     socket.onopen = () => {
+      opts.onFirstAnswer?.();
       obs.ws = { opened: true };
       obs.timings.headersMs = Math.round(now() - started);
       socket.close(1000);
       finish();
     };
     socket.onclose = (event) => {
+      if (!obs.timedOut) opts.onFirstAnswer?.();
       obs.ws = { opened: obs.ws.opened, closeCode: event.code };
       finish();
     };
