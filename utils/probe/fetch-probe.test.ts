@@ -88,3 +88,16 @@ describe('probeFetch timer', () => {
     expect(o.notSent).toBeUndefined();
   });
 });
+
+describe('probeFetch first answer', () => {
+  it('reports the headers and a network error as the first answer, never our own timeout', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const at: number[] = [];
+    const answered = probeFetch({ ...base, timeoutMs: 2000, fetchImpl: answersAfter(300), onFirstAnswer: () => at.push(Date.now()) });
+    const refused = probeFetch({ ...base, timeoutMs: 2000, fetchImpl: () => Promise.reject(new TypeError('Failed to fetch')), onFirstAnswer: () => at.push(-1) });
+    const silent = probeFetch({ ...base, timeoutMs: 2000, fetchImpl: answersAfter(60_000), onFirstAnswer: () => at.push(-2) });
+    await vi.advanceTimersByTimeAsync(2100);
+    await Promise.all([answered, refused, silent]);
+    expect(at.sort((a, b) => a - b)).toEqual([-1, 300]);
+  });
+});

@@ -38,3 +38,14 @@ describe('what a WebSocket probe sends', () => {
     expect(obs.ws).toEqual({ opened: false, closeCode: 1006 });
   });
 });
+
+describe('a WebSocket probe’s first answer', () => {
+  it('is the socket opening or closing', async () => {
+    for (const opens of [true, false]) {
+      const { WebSocketImpl } = recordingSocket(opens);
+      let answers = 0;
+      await probeWebSocket({ serviceId: 's', url: 'wss://chat.example.test/ws', timeoutMs: 1000, WebSocketImpl, onFirstAnswer: () => answers++ });
+      expect(answers).toBe(1);
+    }
+  });
+});
