@@ -1,5 +1,5 @@
 import { DOUBLE, DuckDBDataChunk, INTEGER, type DuckDBAppender, type DuckDBConnection, type DuckDBType } from '@duckdb/node-api';
-import { GAP_COLUMNS, REPORT_COLUMNS, VERDICT_COLUMNS, type ReportRows } from '../../utils/fleet/rows';
+import { GAP_COLUMNS, REPORT_COLUMNS, VERDICT_COLUMNS, type GapRow, type ReportRows, type VerdictRow } from '../../utils/fleet/rows';
 import { table, type ColumnKind } from './schema';
 
 /**
@@ -19,6 +19,8 @@ import { table, type ColumnKind } from './schema';
 const DIMS = new Set(['day', 'site', 'catalog_version', 'complete']);
 const SERVICE_COLUMNS = VERDICT_COLUMNS.filter((c) => c !== 'report_id' && !DIMS.has(c));
 const GAP_KEY_COLUMNS = ['population', 'category'] as const;
+/** What tells two verdict rows of one service apart in `stage_services`. */
+const SERVICE_FIELDS = SERVICE_COLUMNS.filter((c) => c !== 'service_id');
 const GAP_VALUE_COLUMNS = GAP_COLUMNS.filter((c) => c !== 'report_id' && !DIMS.has(c) && !(GAP_KEY_COLUMNS as readonly string[]).includes(c));
 
 /** A joined row's column: the report's id and dimensions from `r`, the rest from the named staged table. */
@@ -62,8 +64,8 @@ export async function openStager(connection: DuckDBConnection) {
   for (const stage of STAGES) appenders[stage] = await connection.createAppender(stage, 'main', 'temp');
   return {
     stage(batch: readonly ReportRows[]): void {
-      const services = new Keys();
-      const gapKeys = new Keys();
+      const services = new Keys<VerdictRow>('service_id', SERVICE_FIELDS);
+      const gapKeys = new Keys<GapRow>('population', ['category']);
       const verdictCount = batch.reduce((n, b) => n + b.verdicts.length, 0);
       const gapCount = batch.reduce((n, b) => n + b.gaps.length, 0);
       const verdicts = { r: new Int32Array(verdictCount), k: new Int32Array(verdictCount) };
@@ -73,12 +75,11 @@ export async function openStager(connection: DuckDBConnection) {
       batch.forEach((b, r) => {
         for (const row of b.verdicts) {
           verdicts.r[v] = r;
-          // Labels never hold control characters (utils/catalog/label-rules.ts): U+0000 separates safely.
-          verdicts.k[v++] = services.of(`${row.service_id}\u0000${row.service_name}\u0000${row.category}\u0000${row.verdict}\u0000${row.mechanism}\u0000${row.share_fr}\u0000${row.share_us}\u0000${row.share_world}`, row);
+          verdicts.k[v++] = services.of(row);
         }
         for (const row of b.gaps) {
           gaps.r[g] = r;
-          gaps.g[g] = gapKeys.of(`${row.population}\u0000${row.category}`, row);
+          gaps.g[g] = gapKeys.of(row);
           gaps.blocked[g] = row.blocked_share;
           gaps.degraded[g++] = row.degraded_share;
         }
@@ -99,18 +100,28 @@ export async function openStager(connection: DuckDBConnection) {
 }
 export type Stager = Awaited<ReturnType<typeof openStager>>;
 
-/** Distinct rows by key, numbered in order of first appearance. */
-class Keys {
-  readonly rows: object[] = [];
-  private readonly numbers = new Map<string, number>();
-  of(key: string, row: object): number {
-    let n = this.numbers.get(key);
-    if (n === undefined) {
-      n = this.rows.length;
-      this.numbers.set(key, n);
-      this.rows.push(row);
+/**
+ * Distinct rows, numbered in order of first appearance: rows with the same `first` field
+ * are told apart by `rest`, compared with `===` (building a string key per verdict row
+ * cost more than the rest of the staging, measured).
+ */
+class Keys<R extends object> {
+  readonly rows: R[] = [];
+  private readonly byFirst = new Map<unknown, number[]>();
+  constructor(
+    private readonly first: keyof R,
+    private readonly rest: readonly (keyof R)[],
+  ) {}
+  of(row: R): number {
+    let numbers = this.byFirst.get(row[this.first]);
+    if (!numbers) this.byFirst.set(row[this.first], (numbers = []));
+    for (const n of numbers) {
+      const seen = this.rows[n]!;
+      if (this.rest.every((field) => seen[field] === row[field])) return n;
     }
-    return n;
+    numbers.push(this.rows.length);
+    this.rows.push(row);
+    return this.rows.length - 1;
   }
 }
 
