@@ -21,6 +21,18 @@ describe('utcInstant', () => {
     expect(utcDay('2026-12-01T23:00:00-02:00')).toBe('2026-12-02');
   });
 
+  it.each([
+    ['0050-03-01T00:30:00+01:00', '0050-02-28T23:30:00Z'],
+    ['0099-12-31T23:30:00-01:00', '0100-01-01T00:30:00Z'],
+    ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00Z'],
+  ])('keeps years before 100 as written: %s is %s (Date.UTC reads them as 1900–1999)', (written, utc) => {
+    expect(utcInstant(written)).toBe(utc);
+  });
+
+  it('refuses a time that falls before the year 0 in UTC', () => {
+    expect(() => utcInstant('0000-01-01T00:30:00+01:00')).toThrow(/before the year 0/);
+  });
+
   it('refuses what is not a report timestamp', () => {
     expect(() => utcInstant('yesterday')).toThrow(/not an ISO timestamp/);
   });

@@ -42,8 +42,23 @@ export function utcInstant(iso: string): string {
   if (impossible) throw new Error(impossible);
   const [, y, mo, d, h, mi, s, fraction = '', sign, oh = '0', om = '0'] = m;
   const offsetMinutes = sign ? (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi) - offsetMinutes, Number(s));
-  return `${new Date(ms).toISOString().slice(0, 19)}${fraction}Z`;
+  // Not Date.UTC: it reads years 0–99 as 1900–1999 (0050 would be stored as 1950).
+  const instant = new Date(0);
+  instant.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  instant.setUTCHours(Number(h), Number(mi) - offsetMinutes, Number(s));
+  // Only 0000-01-01 with an offset east of UTC falls before year 0, which ISO text without a sign cannot write.
+  if (instant.getUTCFullYear() < 0) throw new Error(`before the year 0 in UTC: ${iso.slice(0, 40)}`);
+  return `${instant.toISOString().slice(0, 19)}${fraction}Z`;
+}
+
+/** Why a timestamp the ISO pattern accepts has no UTC instant to store (a day the calendar lacks, before the year 0), or undefined. */
+export function instantProblem(iso: string): string | undefined {
+  try {
+    utcInstant(iso);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** The UTC day (`YYYY-MM-DD`) of a report timestamp: the fleet's days are UTC days. */

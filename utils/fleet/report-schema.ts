@@ -3,7 +3,7 @@ import { UsageFigureSchema } from '../catalog/schema';
 import { catalogId, label, LABEL_MAX } from '../catalog/label-rules';
 import { MECHANISMS, VERDICTS } from '../verdict/types';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION } from '../report/types';
-import { impossibleDay } from './instant';
+import { instantProblem } from './instant';
 
 // Labels are shown on the fleet page and written to CSV; reports arrive from every browser of a
 // fleet, or from anyone who can reach the receiver: the rules are catalog import's (`catalog/label-rules.ts`).
@@ -12,11 +12,14 @@ import { impossibleDay } from './instant';
 const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'not an id (letters, digits, . _ : -)'));
 /** Catalog ids, as the catalog defines them. */
 const CatalogId = catalogId();
-/** An ISO 8601 timestamp on a day that exists: the pattern alone accepts 2026-02-31 (instant.ts). */
+/**
+ * An ISO 8601 timestamp with an instant to store: the pattern alone accepts 2026-02-31,
+ * and 0000-01-01T00:30+01:00, which falls before the year 0 in UTC (instant.ts).
+ */
 const Timestamp = v.pipe(
   v.string(),
   v.isoTimestamp('not an ISO timestamp'),
-  v.check((s) => impossibleDay(s) === undefined, (issue) => impossibleDay(String(issue.input)) ?? 'no such day'),
+  v.check((s) => instantProblem(s) === undefined, (issue) => instantProblem(String(issue.input)) ?? 'no such instant'),
 );
 
 /** One service as the fleet needs it: verdict, mechanism and usage (channel evidence is dropped). */

@@ -30,6 +30,7 @@ describe('validateReportText', () => {
     ['a bad id', json({ ...good(), id: 'a b' }), /id: not an id/],
     ['a bad date', json({ ...good(), startedAt: 'yesterday' }), /startedAt: not an ISO timestamp/],
     ['a start on a day that does not exist', json({ ...good(), startedAt: '2026-02-31T10:00:00Z' }), /^startedAt: no such day: 2026-02-31 \(February 2026 has 28 days\)$/],
+    ['a start before the year 0 in UTC', json({ ...good(), startedAt: '0000-01-01T00:30:00+01:00' }), /^startedAt: before the year 0 in UTC: 0000-01-01T00:30:00\+01:00$/],
     ['a finish on the 31st of a 30-day month', json({ ...good(), finishedAt: '2026-09-31T00:00:05+02:00' }), /^finishedAt: no such day: 2026-09-31 \(September 2026 has 30 days\)$/],
   ])('rejects %s with a reason', (_, text, reason) => {
     const result = validateReportText(text);
