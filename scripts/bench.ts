@@ -35,9 +35,13 @@ async function fleet() {
   const million = await benchFleetMillion();
   console.log(`fleet.ingest_1m: ${million.ingestPerS.toFixed(0)} reports/s`);
   console.log(`fleet.aggregate_1m: ${million.aggregateMs.toFixed(0)} ms`);
-  const collector = await benchCollector();
+  // Reports as the extension uploads them (~52 kB with channel evidence), then 48 services without channels (~10 kB).
+  const collector = await benchCollector('reference');
   console.log(`collector.reports_per_s: ${collector.reportsPerS.toFixed(0)}`);
   console.log(`collector.cpu_per_report: ${collector.cpuUsPerReport.toFixed(0)} µs`);
+  const light = await benchCollector('light');
+  console.log(`collector.reports_per_s_10kb: ${light.reportsPerS.toFixed(0)}`);
+  console.log(`collector.cpu_per_report_10kb: ${light.cpuUsPerReport.toFixed(0)} µs`);
 }
 
 async function audit() {

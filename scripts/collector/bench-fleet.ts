@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { aggregateFleet } from '../../utils/fleet/aggregate';
+import { generateReferenceReports } from '../../utils/fleet/generate-reference-reports';
 import { generateReports } from '../../utils/fleet/generate-reports';
 import { createRowMaker } from '../../utils/fleet/rows';
 import { validateReportValue, type FleetReport } from '../../utils/fleet/validate-report';
@@ -122,7 +123,9 @@ async function startCollectorProcess(dir: string, env: Record<string, string>): 
   // `tsx FLAGS… scripts/collector.ts`: the same flags and script, through tsx's loader.
   const [runner, ...args] = script.split(/\s+/);
   if (runner !== 'tsx') throw new Error(`package.json's collector script is not "tsx …": ${script}`);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args, '--dir', dir, '--port', '0'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // ACCESS_GAP_BENCH_COLLECTOR_FLAGS adds Node flags, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it (docs/collector.md).
+  const extra = (process.env.ACCESS_GAP_BENCH_COLLECTOR_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', ...args, '--dir', dir, '--port', '0'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
@@ -157,22 +160,26 @@ async function startCollectorProcess(dir: string, env: Record<string, string>): 
 }
 
 /**
- * Reports the collector accepts per second on loopback: `count` distinct
- * reference-sized reports (48 services) posted by `concurrency` uploaders at once (a
- * fleet's browsers upload independently, hundreds at a time after a scheduled audit;
- * the collector batches what arrives together) with the upload credential, each
- * validated, rate-limited, batched into DuckDB and acknowledged by id once its batch
- * is committed. The collector runs as deployed (`startCollectorProcess`), the uploaders
- * in a worker thread of this process. Bounded by count, and by a 30 s cap. Also the
- * collector's CPU time per accepted report (all its threads), which other jobs on the
- * machine change less than the rate.
+ * Reports the collector accepts per second on loopback: `count` distinct reports posted
+ * by `concurrency` uploaders at once (a fleet's browsers upload independently, hundreds
+ * at a time after a scheduled audit; the collector batches what arrives together) with
+ * the upload credential, each validated, rate-limited, batched into DuckDB and
+ * acknowledged by id once its batch is committed. `shape`: `reference`, reports as the
+ * extension uploads them (the reference catalog's services with their usage figures,
+ * every channel with its evidence, ~52 kB: generate-reference-reports.ts), or `light`,
+ * 48 services without channels (~10 kB), which measures the collector's own work apart
+ * from parsing evidence it drops. The collector runs as deployed
+ * (`startCollectorProcess`), the uploaders in a worker thread of this process. Bounded
+ * by count, and by a 30 s cap. Also the collector's CPU time per accepted report (all
+ * its threads), which other jobs on the machine change less than the rate.
  */
-export async function benchCollector(count = 6000, concurrency = 256): Promise<{ reportsPerS: number; cpuUsPerReport: number }> {
+export async function benchCollector(shape: 'reference' | 'light', count = 6000, concurrency = 256): Promise<{ reportsPerS: number; cpuUsPerReport: number; bytesPerReport: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'access-gap-collector-bench-'));
   const auth = 'Bearer bench-upload-credential';
   const collector = await startCollectorProcess(dir, { ACCESS_GAP_UPLOAD_AUTH: auth, ACCESS_GAP_READ_AUTH: 'Bearer bench-read-credential' });
   try {
-    const bodies = generateReports(count, 5, undefined, 6).map((r) => JSON.stringify(r));
+    const bodies = (shape === 'reference' ? generateReferenceReports(count, 5) : generateReports(count, 5, undefined, 6)).map((r) => JSON.stringify(r));
+    const bytesPerReport = bodies.reduce((n, b) => n + b.length, 0) / bodies.length;
     const cpuBefore = collector.cpuMs();
     const worker = new Worker(UPLOADERS, { eval: true, workerData: { url: `${collector.url}/reports`, auth, bodies, concurrency, deadlineMs: 30_000 } });
     const result = await new Promise<{ accepted: number; seconds: number; error?: string }>((resolve, reject) => {
@@ -182,7 +189,7 @@ export async function benchCollector(count = 6000, concurrency = 256): Promise<{
     const cpuMs = collector.cpuMs() - cpuBefore;
     await worker.terminate();
     if (result.error) throw new Error(`uploaders failed: ${result.error}`);
-    return { reportsPerS: result.accepted / result.seconds, cpuUsPerReport: (cpuMs * 1000) / result.accepted };
+    return { reportsPerS: result.accepted / result.seconds, cpuUsPerReport: (cpuMs * 1000) / result.accepted, bytesPerReport };
   } finally {
     await collector.stop();
     rmSync(dir, { recursive: true, force: true });
