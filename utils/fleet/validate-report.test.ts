@@ -50,6 +50,20 @@ describe('validateReportText', () => {
     expect(validateReportValue({ schemaVersion: 1, deep })).toMatchObject({ ok: false, reason: expect.stringMatching(/nested deeper/) });
   });
 
+  it('refuses, as posted text, absurd nesting anywhere and forbidden keys however they are written', () => {
+    const deep = (levels: number) => `${'{"d":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const posted = (extra: string) => json(good()).replace(/}$/, `,"extra":${extra}}`);
+    expect(validateReportText(posted(deep(100_000)))).toMatchObject({ ok: false, reason: expect.stringMatching(/^report\.extra(\.d)+: nested deeper than 10 levels$/) });
+    expect(validateReportText(posted(deep(11)))).toMatchObject({ ok: false, reason: expect.stringMatching(/nested deeper/) });
+    expect(validateReportText(posted(deep(10))).ok).toBe(true);
+    // Brackets and quotes inside strings are text, not nesting.
+    expect(validateReportText(posted(JSON.stringify({ s: '{[{[{[{[{[{[{[\\"' }))).ok).toBe(true);
+    expect(validateReportText(posted('{"\\u005f_proto__": {"polluted": true}}'))).toMatchObject({ ok: false, reason: 'report.extra: forbidden key "__proto__"' });
+    expect(validateReportText(posted('{"prototype": 1}'))).toMatchObject({ ok: false, reason: 'report.extra: forbidden key "prototype"' });
+    // The word in a value is no key: the walk decides, and accepts.
+    expect(validateReportText(posted('"a constructor of __proto__ chains"')).ok).toBe(true);
+  });
+
   it('accepts a BOM', () => {
     expect(validateReportText('\uFEFF' + json(good())).ok).toBe(true);
   });
