@@ -64,12 +64,12 @@ function serviceVerdict(service: ServiceEntry, site: number, index: number, rand
   const blockedOdds = ((site + index) % 4) * 0.2;
   const block = r < blockedOdds ? BLOCKS[(site + index) % BLOCKS.length] : undefined;
   const channels = (Object.entries(service.channels) as [string, string | undefined][])
-    .filter(([channel, url]) => url && channel !== 'call')
-    .map(([channel, url]) => channelVerdict(channel as ChannelVerdict['channel'], url!, channel === 'page' ? block : undefined, random, channel === 'realtime' ? service.channels.call : undefined));
+    .flatMap(([channel, url]) => (url && channel !== 'call' ? [channelVerdict(channel as ChannelVerdict['channel'], url, channel === 'page' ? block : undefined, random, channel === 'realtime' ? service.channels.call : undefined)] : []));
   // Only a call server: the realtime channel carries the call's finding.
   if (!channels.length && service.channels.call) channels.push(channelVerdict('realtime', service.channels.call, block, random, service.channels.call));
   const verdict: Verdict = block ? 'blocked' : r > 0.97 ? 'inconclusive' : r > 0.93 ? 'throttled' : 'reachable';
-  if (verdict === 'inconclusive' || verdict === 'throttled') channels[0] = { ...channels[0]!, verdict, reason: verdict === 'throttled' ? 'throughput-below-control' : 'aborted' };
+  const [first] = channels;
+  if (first && (verdict === 'inconclusive' || verdict === 'throttled')) channels[0] = { ...first, verdict, reason: verdict === 'throttled' ? 'throughput-below-control' : 'aborted' };
   return { serviceId: service.id, verdict, ...(block ? { mechanism: block.mechanism } : {}), channels };
 }
 
