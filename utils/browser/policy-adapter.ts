@@ -60,8 +60,9 @@ export function createPolicyProbeDeps(): PolicyProbeDeps {
         chainRuleIds = [];
       };
     },
-    // Chains in Chromium, whose policy check at every redirect is documented in docs/scale.md;
-    // Firefox keeps one URL per frame (its WebsiteFilter's handling of our redirects is not measured).
+    // Chains in Chromium, whose policy check at every redirect is documented in docs/scale.md.
+    // Firefox keeps one URL per frame: it reports a WebsiteFilter block of a redirect's target
+    // with the URL that redirected (measured, docs/scale.md), so a chain would blame the wrong service.
     ...(isFirefox ? {} : { chainFrames }),
     onFrameError(listener) {
       const handler = (e: { tabId: number; frameId: number; url: string; error: string }) => listener(e);
