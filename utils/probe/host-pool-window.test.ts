@@ -43,7 +43,7 @@ function distant(medianMs: number): Network {
 
 async function audit(network: Network, probes: number, withWindow: boolean) {
   vi.useFakeTimers({ now: 0 });
-  const startWindow = withWindow ? createStartWindow({ initial: 16, min: 4, max: 96, bootstrapMs: 150, floorMs: 50, ceilingMs: 1000 }) : undefined;
+  const startWindow = withWindow ? createStartWindow({ initial: 16, min: 4, max: 96, bootstrapMs: 120, floorMs: 50, ceilingMs: 1000 }) : undefined;
   const pool = createHostPool({ limit: 96, perHost: 6, ...(startWindow ? { startWindow } : {}) });
   const startedAt: number[] = [];
   const took: number[] = [];
@@ -75,13 +75,13 @@ describe('the starting window on simulated networks', () => {
 
   it('on a network that drops everything: every probe started within the bootstrap time', async () => {
     const withWindow = await audit(drops(4000), 80, true);
-    expect(withWindow.lastStartMs).toBeLessThanOrEqual(150 + 5);
-    expect(withWindow.totalMs).toBeLessThanOrEqual(4000 + 150 + 5);
+    expect(withWindow.lastStartMs).toBeLessThanOrEqual(120 + 5);
+    expect(withWindow.totalMs).toBeLessThanOrEqual(4000 + 120 + 5);
   });
 
   it('on distant hosts of unequal distance: no slower than without the window beyond the bootstrap', async () => {
     const without = await audit(distant(600), 400, false);
     const withWindow = await audit(distant(600), 400, true);
-    expect(withWindow.totalMs).toBeLessThanOrEqual(without.totalMs * 1.05 + 150);
+    expect(withWindow.totalMs).toBeLessThanOrEqual(without.totalMs * 1.05 + 120);
   });
 });
