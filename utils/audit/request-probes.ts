@@ -42,7 +42,7 @@ export const SATURATION_RETRIES = 2;
  * loopback, 16 requests in flight gave a probe median of 100–131 ms where 96 gave 375–570 ms, in
  * the same total time; the window then adapts between `min` and the overall bound.
  */
-export const START_WINDOW = { initial: 16, min: 4, bootstrapMs: 120, floorMs: 50 } as const;
+export const START_WINDOW = { initial: 16, min: 8, bootstrapMs: 120, floorMs: 50 } as const;
 
 /**
  * The fetch and WebSocket probes of an audit, within the browser's socket limits (per
