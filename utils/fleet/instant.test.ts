@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impossibleDay, utcDay, utcInstant } from './instant';
+import { impossibleDay, instantProblem, utcDay, utcInstant } from './instant';
 
 describe('utcInstant', () => {
   it.each([
@@ -57,5 +57,25 @@ describe('impossibleDay', () => {
 
   it.each(['2028-02-29T00:00:00Z', '2000-02-29T00:00:00Z', '2026-01-31T23:59:59Z', '2026-12-31T00:00:00-05:00', '2026-04-30T00:00:00Z'])('%s exists', (text) => {
     expect(impossibleDay(text)).toBeUndefined();
+  });
+});
+
+describe('instantProblem: the times every fleet store can hold', () => {
+  it.each(['1970-01-01T00:00:00Z', '1970-01-01T01:00:00+01:00', '2106-02-07T06:28:15Z', '2026-12-02T15:00:00.999+01:00'])('%s can be stored', (text) => {
+    expect(instantProblem(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['1969-12-31T23:59:59Z'],
+    ['1970-01-01T00:30:00+01:00'],
+    ['2106-02-07T06:28:16Z'],
+    ['0050-03-01T00:30:00+01:00'],
+    ['9999-12-31T23:59:59Z'],
+  ])('%s is refused with the range it misses (ClickHouse DateTime would store another time)', (text) => {
+    expect(instantProblem(text)).toBe(`outside the times a fleet store can hold (1970-01-01T00:00:00Z to 2106-02-07T06:28:15Z): ${text}`);
+  });
+
+  it('still names a day the calendar lacks first', () => {
+    expect(instantProblem('1960-02-30T00:00:00Z')).toBe('no such day: 1960-02-30 (February 1960 has 29 days)');
   });
 });

@@ -51,14 +51,30 @@ export function utcInstant(iso: string): string {
   return `${instant.toISOString().slice(0, 19)}${fraction}Z`;
 }
 
-/** Why a timestamp the ISO pattern accepts has no UTC instant to store (a day the calendar lacks, before the year 0), or undefined. */
+/**
+ * The instants every fleet store can hold: ClickHouse's `DateTime` counts seconds since 1970 in
+ * 32 unsigned bits (to 2106-02-07T06:28:15Z), and no audit ran before 1970. Outside them a report
+ * would be stored as another time, or fail the insert of every report batched with it.
+ */
+export const STORABLE_INSTANTS = { from: '1970-01-01T00:00:00', until: '2106-02-07T06:28:15' } as const;
+
+/**
+ * Why a timestamp the ISO pattern accepts has no UTC instant to store (a day the calendar lacks,
+ * before the year 0, outside STORABLE_INSTANTS), or undefined.
+ */
 export function instantProblem(iso: string): string | undefined {
+  let utc: string;
   try {
-    utcInstant(iso);
-    return undefined;
+    utc = utcInstant(iso);
   } catch (error) {
     return (error as Error).message;
   }
+  // Fixed-width ISO text (four-digit years) orders as the instants do.
+  const seconds = utc.slice(0, 19);
+  if (seconds < STORABLE_INSTANTS.from || seconds > STORABLE_INSTANTS.until) {
+    return `outside the times a fleet store can hold (${STORABLE_INSTANTS.from}Z to ${STORABLE_INSTANTS.until}Z): ${iso.slice(0, 40)}`;
+  }
+  return undefined;
 }
 
 /** The UTC day (`YYYY-MM-DD`) of a report timestamp: the fleet's days are UTC days. */

@@ -14,7 +14,8 @@ const Id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._:-]{1,100}$/, 'not an id (le
 const CatalogId = catalogId();
 /**
  * An ISO 8601 timestamp with an instant to store: the pattern alone accepts 2026-02-31,
- * and 0000-01-01T00:30+01:00, which falls before the year 0 in UTC (instant.ts).
+ * 0000-01-01T00:30+01:00 (before the year 0 in UTC), and times before 1970 or after
+ * 2106-02-07, which ClickHouse's DateTime cannot hold (instant.ts).
  */
 const Timestamp = v.pipe(
   v.string(),

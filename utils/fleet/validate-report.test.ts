@@ -31,6 +31,7 @@ describe('validateReportText', () => {
     ['a bad date', json({ ...good(), startedAt: 'yesterday' }), /startedAt: not an ISO timestamp/],
     ['a start on a day that does not exist', json({ ...good(), startedAt: '2026-02-31T10:00:00Z' }), /^startedAt: no such day: 2026-02-31 \(February 2026 has 28 days\)$/],
     ['a start before the year 0 in UTC', json({ ...good(), startedAt: '0000-01-01T00:30:00+01:00' }), /^startedAt: before the year 0 in UTC: 0000-01-01T00:30:00\+01:00$/],
+    ['a start before 1970', json({ ...good(), startedAt: '1969-07-20T20:17:40Z' }), /^startedAt: outside the times a fleet store can hold \(1970-01-01T00:00:00Z to 2106-02-07T06:28:15Z\): 1969-07-20T20:17:40Z$/],
     ['a finish on the 31st of a 30-day month', json({ ...good(), finishedAt: '2026-09-31T00:00:05+02:00' }), /^finishedAt: no such day: 2026-09-31 \(September 2026 has 30 days\)$/],
   ])('rejects %s with a reason', (_, text, reason) => {
     const result = validateReportText(text);
