@@ -53,8 +53,8 @@ export function utcInstant(iso: string): string {
 
 /**
  * The instants every fleet store can hold: ClickHouse's `DateTime` counts seconds since 1970 in
- * 32 unsigned bits (to 2106-02-07T06:28:15Z), and no audit ran before 1970. Outside them a report
- * would be stored as another time, or fail the insert of every report batched with it.
+ * 32 unsigned bits (to 2106-02-07T06:28:15Z), and no audit ran before 1970. Outside them
+ * ClickHouse 18.16 stores another time without a word (docs/collector.md, "Times").
  */
 export const STORABLE_INSTANTS = { from: '1970-01-01T00:00:00', until: '2106-02-07T06:28:15' } as const;
 
