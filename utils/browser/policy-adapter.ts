@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PolicyProbeDeps } from '../probe/policy-probe';
+import { browserInfo } from './browser-info';
 
 /** Session rule ids 1000+ are reserved for policy-check tabs (one rule per tab). */
 const RULE_ID_BASE = 1000;
@@ -9,7 +10,7 @@ const CHAIN_RULE_BASE = 2_000_000;
 
 /** Chrome/Firefox wiring for the navigation (browser policy) probe. */
 export function createPolicyProbeDeps(): PolicyProbeDeps {
-  const isFirefox = browser.runtime.getURL('/').startsWith('moz-extension:');
+  const isFirefox = browserInfo().name === 'Firefox';
   let chainRuleIds: number[] = [];
   // Each URL of a chain but the last is redirected to the next one, in that tab's frames only,
   // above the block rule (priority 2 > 1), matched exactly (anchored both ends, case kept).

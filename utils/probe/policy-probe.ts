@@ -82,12 +82,16 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
   const { timeoutMs, batchSize = POLICY_BATCH_SIZE, now = () => performance.now(), clock = Date.now } = options;
   if (targets.length === 0) return [];
   const byUrl = new Map<string, PolicyTarget[]>();
-  for (const t of targets) byUrl.set(normalise(t.url), [...(byUrl.get(normalise(t.url)) ?? []), t]);
+  for (const t of targets) {
+    const url = normalise(t.url);
+    byUrl.set(url, [...(byUrl.get(url) ?? []), t]);
+  }
   let chainLength = deps.chainFrames ? CHAIN_LENGTH : 1;
 
   // By origin (distinct within a batch, see takeBatch): the unit each URL of the current batch
-  // belongs to and its place there; and each unit's first answer.
+  // belongs to and its place there; the batch's frames; and each frame's first answer.
   let current = new Map<string, { unit: Unit; at: number }>();
+  let frames = 0;
   let answers = new Map<Unit, { at: number; error: string }>();
   let batchDone = () => {};
   let progress = () => {};
@@ -101,7 +105,7 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
     // ERR_ABORTED is a frame we removed or a tab we closed: it says nothing of the policy.
     if (!place || answers.has(place.unit) || /ERR_ABORTED|NS_BINDING_ABORTED/.test(e.error)) return;
     answers.set(place.unit, { at: place.at, error: e.error });
-    if (answers.size === new Set([...current.values()].map((p) => p.unit)).size) batchDone();
+    if (answers.size === frames) batchDone();
     else progress();
   });
   const all: NavigationObservation[] = [];
@@ -124,6 +128,7 @@ export async function probePolicy(targets: readonly PolicyTarget[], deps: Policy
         }
       }
       current = new Map(batch.flatMap((unit) => unit.urls.map((url, at) => [originOf(url), { unit, at }] as const)));
+      frames = batch.length;
       answers = new Map();
       const started = now();
       const startedAt = clock();
@@ -192,16 +197,20 @@ function unitsOf(urls: readonly string[], length: number, retried: boolean): Uni
   const units: Unit[] = [];
   const later: string[] = [];
   let chain: string[] = [];
+  const origins = new Set<string>();
   for (const url of urls) {
+    const origin = originOf(url);
     if (length === 1 || /[#*^|]/.test(url)) {
       units.push({ urls: [url], retried });
-    } else if (chain.some((u) => originOf(u) === originOf(url))) {
+    } else if (origins.has(origin)) {
       later.push(url);
     } else {
       chain.push(url);
+      origins.add(origin);
       if (chain.length === length) {
         units.push({ urls: chain, retried });
         chain = [];
+        origins.clear();
       }
     }
   }
